@@ -1,0 +1,31 @@
+// Bundles the extension, the CLI and the core library with esbuild (CommonJS, `vscode` external).
+import { writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { renderTemplateModule } from './gen-templates.mjs';
+
+writeFileSync('src/core/templates/text/templateText.generated.ts', renderTemplateModule());
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: !process.argv.includes('--no-minify'),
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
+];
+
+if (watch) {
+  const { context } = await import('esbuild');
+  for (const entry of entries) await (await context({ ...common, ...entry })).watch();
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+}

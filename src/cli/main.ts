@@ -1,0 +1,1 @@
+process.stdout.write('mlreport: CLI not built yet\n');

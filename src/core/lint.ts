@@ -1,0 +1,162 @@
+import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
+import { parseDocument } from './parse/document';
+import type { ChunkParse } from './parse/chunkParse';
+import { RULES } from './rules';
+import type { Rule } from './rules/types';
+import type { SectionMap } from './sections';
+import { mapSections } from './sections';
+import { findKind } from './templates/registry';
+import type { ReportKind } from './templates/types';
+import type { Finding, Fix, RawFinding, Severity } from './types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Lint as this kind whatever the front matter says (the CLI's `--kind`). */
+  kind?: string;
+  /** Per-rule severity, or `off`. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Kinds besides the built-in ones. */
+  kinds?: readonly ReportKind[];
+  /** Rules to run instead of the built-in ones (tests use it to simulate a failing rule). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface InternalError {
+  rule: string;
+  error: unknown;
+}
+
+export interface LintResult {
+  /** The kind the document was linted as; undefined when it is not a report. */
+  kind: ReportKind | undefined;
+  /** The front matter's `type:` value, if any. */
+  declaredType: string | undefined;
+  /** Why the document was not linted, when `kind` is undefined. */
+  notReport: string | undefined;
+  findings: Finding[];
+  doc: ParsedDocument;
+  sections: SectionMap | undefined;
+  /** Rules that threw; each also appears once as an `internal-error` finding. */
+  internalErrors: InternalError[];
+}
+
+export const INTERNAL_ERROR_RULE = 'internal-error';
+
+/** Lints one document from scratch. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return new ReportLinter(options).update(text);
+}
+
+/**
+ * Lints successive versions of one document, reusing the parse and the chunk rules' findings of every
+ * chunk whose text did not change. `update(text)` returns exactly what `lint(text)` would.
+ */
+export class ReportLinter {
+  private chunks = new Map<string, ChunkParse>();
+  private chunkFindings = new WeakMap<ChunkParse, Map<string, RawFinding[] | Error>>();
+
+  constructor(private readonly options: LintOptions = {}) {}
+
+  update(input: string): LintResult {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const previous = this.chunks;
+    const used = new Map<string, ChunkParse>();
+    const cache: ChunkCache = {
+      get: (key) => previous.get(key) ?? used.get(key),
+      set: (key, value) => used.set(key, value),
+    };
+    const doc = parseDocument(text, cache);
+    for (const chunk of doc.chunks) used.set(chunk.parse.text, chunk.parse);
+    this.chunks = used;
+    return this.check(doc);
+  }
+
+  private check(doc: ParsedDocument): LintResult {
+    const declared = doc.frontMatter?.data?.['type'];
+    const declaredType = typeof declared === 'string' ? declared : undefined;
+    const kind = findKind(this.options.kind ?? declaredType ?? '', this.options.kinds);
+    const base = { declaredType, doc, internalErrors: [] as InternalError[] };
+    if (!kind) {
+      const notReport = this.options.kind
+        ? `unknown kind "${this.options.kind}"`
+        : declaredType
+          ? `front matter type "${declaredType}" is not a report kind`
+          : 'no front matter "type:" naming a report kind';
+      return { ...base, kind, notReport, findings: [], sections: undefined };
+    }
+    const sections = mapSections(doc, kind);
+    const findings: Finding[] = [];
+    const failed = new Map<string, unknown>();
+    for (const rule of this.options.ruleSet ?? RULES) {
+      const setting = this.options.rules?.[rule.id];
+      if (setting === 'off') continue;
+      const emit = (raw: RawFinding, shift: number): void => {
+        findings.push(resolve(doc, rule.id, setting ?? raw.severity ?? rule.defaultSeverity, raw, shift));
+      };
+      if (rule.scope === 'document') {
+        try {
+          for (const raw of rule.check({ doc, kind, sections })) emit(raw, 0);
+        } catch (error) {
+          failed.set(rule.id, error);
+        }
+        continue;
+      }
+      doc.chunks.forEach((chunk, index) => {
+        const result = this.chunkRule(rule.id, chunk, index === 0, kind, () =>
+          rule.check({ chunk: chunk.parse, kind, isFirst: index === 0 }));
+        if (result instanceof Error) {
+          if (!failed.has(rule.id)) failed.set(rule.id, result);
+        } else {
+          for (const raw of result) emit(raw, chunk.start);
+        }
+      });
+    }
+    const internalErrors = [...failed].map(([rule, error]) => ({ rule, error }));
+    for (const { rule, error } of internalErrors) {
+      findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'error', {
+        message: `Rule "${rule}" failed and reported nothing: ${error instanceof Error ? error.message : String(error)}. The other rules ran normally.`,
+        start: 0,
+        end: 0,
+      }, 0));
+    }
+    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule));
+    return { ...base, kind, notReport: undefined, findings, sections, internalErrors };
+  }
+
+  private chunkRule(ruleId: string, chunk: PlacedChunk, isFirst: boolean, kind: ReportKind, run: () => RawFinding[]): RawFinding[] | Error {
+    let perChunk = this.chunkFindings.get(chunk.parse);
+    if (!perChunk) {
+      perChunk = new Map();
+      this.chunkFindings.set(chunk.parse, perChunk);
+    }
+    const key = `${kind.id}\u0000${ruleId}\u0000${isFirst ? 1 : 0}`;
+    let result = perChunk.get(key);
+    if (!result) {
+      try {
+        result = run();
+      } catch (error) {
+        result = error instanceof Error ? error : new Error(String(error));
+      }
+      perChunk.set(key, result);
+    }
+    return result;
+  }
+}
+
+function resolve(doc: ParsedDocument, rule: string, severity: Severity, raw: RawFinding, shift: number): Finding {
+  const finding: Finding = {
+    rule,
+    severity,
+    message: raw.message,
+    range: { start: doc.lines.point(raw.start + shift), end: doc.lines.point(raw.end + shift) },
+  };
+  if (raw.fix) finding.fix = shiftFix(raw.fix, shift);
+  if (raw.data) finding.data = raw.data;
+  return finding;
+}
+
+function shiftFix(fix: Fix, shift: number): Fix {
+  if (shift === 0) return fix;
+  return { title: fix.title, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + shift, end: edit.end + shift })) };
+}

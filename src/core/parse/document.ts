@@ -1,0 +1,89 @@
+import { LineIndex } from '../text/lineIndex';
+import type { ChunkParse } from './chunkParse';
+import { parseChunk } from './chunkParse';
+import { splitChunks } from './chunks';
+import type { FrontMatter } from './frontMatter';
+import { readFrontMatter } from './frontMatter';
+
+/** A chunk's parse placed in the document: `start` is its offset, `startLine` its 1-based first line. */
+export interface PlacedChunk {
+  start: number;
+  startLine: number;
+  parse: ChunkParse;
+}
+
+/** A heading of the document with offsets in the document. */
+export interface DocumentHeading {
+  depth: number;
+  text: string;
+  start: number;
+  end: number;
+  textStart: number;
+  textEnd: number;
+  contentAfter: boolean;
+  line: number;
+}
+
+export interface ParsedDocument {
+  text: string;
+  lines: LineIndex;
+  chunks: PlacedChunk[];
+  headings: DocumentHeading[];
+  frontMatter: FrontMatter | undefined;
+  /** Content before the first heading, besides front matter. */
+  leadingContent: boolean;
+}
+
+/** Reuses chunk parses by their text; the incremental linter keeps one across versions of a document. */
+export interface ChunkCache {
+  get(text: string): ChunkParse | undefined;
+  set(text: string, parse: ChunkParse): unknown;
+}
+
+/** Parses a document once; all rules read this. A leading BOM must already be removed. */
+export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument {
+  const lines = new LineIndex(text);
+  const chunks: PlacedChunk[] = [];
+  const spans = splitChunks(text);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as (typeof spans)[number];
+    let end = span.end;
+    let parse = parseCached(text.slice(span.start, end), cache);
+    while (parse.openAtEnd && i + 1 < spans.length) {
+      i++;
+      end = (spans[i] as (typeof spans)[number]).end;
+      parse = parseCached(text.slice(span.start, end), cache);
+    }
+    chunks.push({ start: span.start, startLine: lines.point(span.start).line, parse });
+  }
+  const headings: DocumentHeading[] = [];
+  for (const chunk of chunks) {
+    for (const heading of chunk.parse.headings) {
+      headings.push({
+        ...heading,
+        start: heading.start + chunk.start,
+        end: heading.end + chunk.start,
+        textStart: heading.textStart + chunk.start,
+        textEnd: heading.textEnd + chunk.start,
+        line: lines.point(heading.start + chunk.start).line,
+      });
+    }
+  }
+  const first = chunks[0];
+  return {
+    text,
+    lines,
+    chunks,
+    headings,
+    frontMatter: first ? readFrontMatter(first.parse.tree, text) : undefined,
+    leadingContent: first?.parse.leadingContent ?? false,
+  };
+}
+
+function parseCached(text: string, cache: ChunkCache | undefined): ChunkParse {
+  const hit = cache?.get(text);
+  if (hit) return hit;
+  const parse = parseChunk(text);
+  cache?.set(text, parse);
+  return parse;
+}

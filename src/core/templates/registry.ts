@@ -1,0 +1,15 @@
+import { experimentReport } from './experimentReport';
+import { taskSpec } from './taskSpec';
+import type { ReportKind } from './types';
+
+export const BUILTIN_KINDS: readonly ReportKind[] = [experimentReport, taskSpec];
+
+/** Looks a kind up by its `type:` id among the built-in kinds and any extra ones (extra ones win). */
+export function findKind(id: string, extra: readonly ReportKind[] = []): ReportKind | undefined {
+  return extra.find((kind) => kind.id === id) ?? BUILTIN_KINDS.find((kind) => kind.id === id);
+}
+
+export function allKinds(extra: readonly ReportKind[] = []): ReportKind[] {
+  const ids = new Set(extra.map((kind) => kind.id));
+  return [...extra, ...BUILTIN_KINDS.filter((kind) => !ids.has(kind.id))];
+}

@@ -1,0 +1,50 @@
+/** One expected section of a report kind: a `##` section or a `###` subsection of one. */
+export interface SectionSpec {
+  /** Stable id, e.g. `objective` or `objective/research-question`. */
+  id: string;
+  /** The title a reader sees, without numbering: `Research Question`. */
+  title: string;
+  /** Heading level in the template: 2 for sections, 3 for subsections. */
+  level: number;
+  required: boolean;
+  /** Other titles that count as this section (compared after normalisation). */
+  aliases: readonly string[];
+  /** Subsections, in template order (empty for subsections). */
+  children: readonly SectionSpec[];
+}
+
+/**
+ * The template's filler text, listed explicitly. Only these (and `{{NAME}}` slots) are placeholders;
+ * structure such as headings, header rows and label cells never is.
+ */
+export interface PlaceholderInventory {
+  /** Whole paragraphs, list items, quotes or table cells that are filler: `Finding 1`, `What specific question are we trying to answer?`. */
+  blocks: readonly string[];
+  /** Filler after a bold label in a list item or paragraph (`**Metric 1**: Target value` → `Target value`). */
+  values: readonly string[];
+  /** Filler bold labels (`Metric 1`); real labels such as `Missing Values` are structure. */
+  labels: readonly string[];
+  /** Table body cells that are filler wherever they appear (`X examples`, `Y%`, `Dataset name`). */
+  cells: readonly string[];
+  /** Table body rows of example data: a row equal to one of these (cell by cell) is filler as a whole. */
+  rows: readonly (readonly string[])[];
+  /** Choice lists the template offers, unchosen: `Draft / Final / In Review`. */
+  choices: readonly string[];
+  /** Markers that are filler wherever they occur in text: `[link]`. */
+  inline: readonly string[];
+  /** Contents of fenced code blocks that are the template's example code. */
+  code: readonly string[];
+}
+
+export interface ReportKind {
+  /** The front matter `type:` value that selects this kind. */
+  id: string;
+  /** Human name: `ML Experiment Report`. */
+  name: string;
+  description: string;
+  /** The full template, with `{{TITLE}}`, `{{AUTHORS}}`, `{{DATE}}` slots. */
+  template: string;
+  sections: readonly SectionSpec[];
+  requiredFrontMatter: readonly string[];
+  placeholders: PlaceholderInventory;
+}

@@ -1,0 +1,73 @@
+import type { Point } from '../types';
+
+/**
+ * Maps offsets of a text to 1-based lines and columns. Line breaks are `\r\n`, `\n` or `\r`,
+ * as in CommonMark and VS Code; columns count UTF-16 code units, as VS Code does.
+ */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) starts.push(i + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The point of an offset, clamped into the text. */
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (this.lineStarts[low] as number) + 1, offset: clamped };
+  }
+
+  /** Offset of a 1-based line and column, clamped into the text. */
+  offset(line: number, column: number): number {
+    const index = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
+    return Math.min(this.text.length, (this.lineStarts[index] as number) + Math.max(0, column - 1));
+  }
+
+  /** Offset where a 1-based line starts. */
+  lineStart(line: number): number {
+    return this.offset(line, 1);
+  }
+
+  /** Offset where a 1-based line's content ends (before its line break). */
+  lineEnd(line: number): number {
+    const index = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
+    if (index + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[index + 1] as number;
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+}
+
+/** The line break the text uses most, for text we insert into it. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const crlf = text.indexOf('\r\n');
+  if (crlf < 0) return '\n';
+  const lf = text.indexOf('\n');
+  return lf === crlf + 1 ? '\r\n' : '\n';
+}
