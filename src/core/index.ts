@@ -14,3 +14,7 @@ export { LineIndex } from './text/lineIndex';
 export { toJsonDiagnostic } from './diagnostic';
 export type { JsonDiagnostic } from './diagnostic';
 export type { Finding, RawFinding, Fix, TextEdit, Point, Range, Severity } from './types';
+export { buildOutline } from './outline';
+export type { Outline, OutlineNode, SectionStatus } from './outline';
+export { fixAllTables, applyEdits } from './fixes';
+export { sectionInsertion } from './insertSection';
