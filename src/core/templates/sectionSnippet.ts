@@ -1,0 +1,118 @@
+import type { LintResult } from '../lint';
+import { lint } from '../lint';
+import type { SnippetOptions, SnippetStop } from './snippet';
+import { toSnippet } from './snippet';
+import type { ReportKind } from './types';
+
+/** One section of a kind's template: its text (subsections included) and the filler inside it (offsets into `text`). */
+export interface TemplateSection {
+  text: string;
+  filler: SnippetStop[];
+}
+
+const PLACEHOLDER_RULE = 'unfilled-placeholder';
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The template's text for one of the kind's sections, from its heading to the next section,
+ * without the trailing blank lines and `---` separators that stand between sections.
+ */
+export function templateSection(kind: ReportKind, sectionId: string): TemplateSection | undefined {
+  const result = lintTemplate(kind);
+  const occurrence = result.sections?.byId.get(sectionId)?.[0];
+  if (!occurrence) return undefined;
+  const start = occurrence.heading.start;
+  const end = start + trimmedLength(kind.template.slice(start, occurrence.end));
+  const filler = result.findings
+    .filter((finding) => finding.rule === PLACEHOLDER_RULE)
+    .map((finding) => ({ start: finding.range.start.offset - start, end: finding.range.end.offset - start }))
+    .filter((stop) => stop.start >= 0 && stop.end <= end - start);
+  return { text: `${kind.template.slice(start, end)}\n`, filler: splitTableRows(kind.template.slice(start, end), filler) };
+}
+
+const templateLints = new WeakMap<ReportKind, LintResult>();
+
+function lintTemplate(kind: ReportKind): LintResult {
+  let result = templateLints.get(kind);
+  if (!result) {
+    result = lint(kind.template, { kind: kind.id, kinds: [kind] });
+    templateLints.set(kind, result);
+  }
+  return result;
+}
+
+/** A snippet of one section of the kind's template, its filler as tab stops. */
+export function sectionSnippet(kind: ReportKind, sectionId: string, options: Omit<SnippetOptions, 'stops'> = {}): string | undefined {
+  const section = templateSection(kind, sectionId);
+  return section && toSnippet(section.text, { ...options, stops: section.filler });
+}
+
+/** The first table in a text, as its lines, or undefined. */
+export function firstTable(text: string): string | undefined {
+  const lines = text.split(/\r\n|\n|\r/);
+  const start = lines.findIndex((line, index) => isRow(line) && isDelimiterRow(lines[index + 1] ?? ''));
+  if (start < 0) return undefined;
+  let end = start + 2;
+  while (end < lines.length && isRow(lines[end] ?? '')) end++;
+  return `${lines.slice(start, end).join('\n')}\n`;
+}
+
+/** A snippet of a table: header and delimiter rows kept, every body cell a tab stop with its text as default. */
+export function tableSnippet(table: string): string {
+  const stops: SnippetStop[] = [];
+  let lineStart = 0;
+  table.split('\n').forEach((line, index) => {
+    if (index >= 2) stops.push(...cellRanges(line).map((cell) => ({ start: lineStart + cell.start, end: lineStart + cell.end })));
+    lineStart += line.length + 1;
+  });
+  return toSnippet(table, { stops });
+}
+
+/** Ranges of the trimmed, non-empty cell contents of a table row (escaped pipes do not separate). */
+export function cellRanges(line: string): SnippetStop[] {
+  const bounds: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') bounds.push(i);
+  }
+  const first = line.trimStart().startsWith('|') ? 0 : -1;
+  const cuts = first === 0 ? bounds : [-1, ...bounds];
+  if (!line.trimEnd().endsWith('|') || (line.trimEnd().endsWith('\\|'))) cuts.push(line.length);
+  const cells: SnippetStop[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = (cuts[i] as number) + 1;
+    const to = cuts[i + 1] as number;
+    const raw = line.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const content = raw.trim();
+    if (content.length > 0) cells.push({ start: from + lead, end: from + lead + content.length });
+  }
+  return cells;
+}
+
+/** Filler that spans a table row becomes one stop per cell, so each value is typed on its own. */
+function splitTableRows(text: string, stops: readonly SnippetStop[]): SnippetStop[] {
+  return stops.flatMap((stop) => {
+    const slice = text.slice(stop.start, stop.end);
+    if (!slice.includes('|')) return [stop];
+    return cellRanges(slice).map((cell) => ({ start: stop.start + cell.start, end: stop.start + cell.end }));
+  });
+}
+
+function trimmedLength(text: string): number {
+  const lines = text.split('\n');
+  while (lines.length > 1) {
+    const last = (lines[lines.length - 1] as string).replace(/\r$/, '');
+    if (last.trim() === '' || THEMATIC_BREAK.test(last)) lines.pop();
+    else break;
+  }
+  return lines.join('\n').replace(/\r$/, '').length;
+}
+
+function isRow(line: string): boolean {
+  return line.trimStart().startsWith('|');
+}
+
+function isDelimiterRow(line: string): boolean {
+  return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+}

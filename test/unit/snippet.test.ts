@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { renderSnippets, SNIPPETS_FILE } from '../../scripts/gen-snippets';
+import { BUILTIN_KINDS, findKind } from '../../src/core';
+import { cellRanges, firstTable, sectionSnippet, tableSnippet, templateSection } from '../../src/core/templates/sectionSnippet';
+import { escapeSnippet, slotLabel, toSnippet } from '../../src/core/templates/snippet';
+
+/** Expands a snippet the way VS Code does when the user accepts every default: tab stops → their text, escapes → literal. */
+function expand(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const ch = snippet[i] as string;
+    if (ch === '\\' && i + 1 < snippet.length && '\\$}'.includes(snippet[i + 1] as string)) {
+      out += snippet[++i];
+    } else if (ch === '$' && snippet[i + 1] === '{') {
+      const colon = snippet.indexOf(':', i);
+      i = colon;
+    } else if (ch === '}') {
+      continue;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+describe('snippet: template → VS Code snippet', () => {
+  it('makes TITLE the first tab stop and AUTHORS the second, sharing the index across occurrences', () => {
+    const snippet = toSnippet('title: {{TITLE}}\nauthors: {{AUTHORS}}\n# {{TITLE}}\nby {{AUTHORS}}\n', { date: '2024-05-06' });
+    assert.equal(snippet, 'title: ${1:Title}\nauthors: ${2:Authors}\n# ${1:Title}\nby ${2:Authors}\n');
+  });
+
+  it('puts TITLE first even when AUTHORS comes first in the text, and other slots after them in order', () => {
+    const snippet = toSnippet('{{ABSTRACT}} {{AUTHORS}} {{TITLE}} {{MODEL_NAME}} {{ABSTRACT}}', { date: 'x' });
+    assert.equal(snippet, '${3:Abstract} ${2:Authors} ${1:Title} ${4:Model name} ${3:Abstract}');
+  });
+
+  it('replaces DATE with the given date, or with VS Code date variables when no date is given', () => {
+    assert.equal(toSnippet('date: {{DATE}}', { date: '2024-05-06' }), 'date: 2024-05-06');
+    assert.equal(toSnippet('date: {{DATE}}'), 'date: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE');
+  });
+
+  it('escapes $, } and backslash everywhere else, including inside defaults', () => {
+    assert.equal(escapeSnippet('a $x } \\ {'), 'a \\$x \\} \\\\ {');
+    const text = 'cost: $5 {a} \\n {{TITLE}}';
+    const snippet = toSnippet(text, { stops: [{ start: 6, end: 8 }] });
+    assert.equal(snippet, 'cost: ${2:\\$5} {a\\} \\\\n ${1:Title}');
+    assert.equal(expand(toSnippet('cost: $5 {a} \\n', {})), 'cost: $5 {a} \\n');
+  });
+
+  it('turns filler ranges into tab stops after the slots, dropping ones that overlap a slot or each other', () => {
+    const text = '# {{TITLE}}\n- Finding 1\n- Finding 2\n';
+    const stops = [{ start: 14, end: 23 }, { start: 26, end: 35 }, { start: 2, end: 6 }, { start: 15, end: 20 }];
+    assert.equal(toSnippet(text, { stops }), '# ${1:Title}\n- ${2:Finding 1}\n- ${3:Finding 2}\n');
+  });
+
+  it('labels slots in sentence case', () => {
+    assert.equal(slotLabel('TITLE'), 'Title');
+    assert.equal(slotLabel('MODEL_NAME'), 'Model name');
+  });
+
+  it('turns every built-in template into a snippet that expands back to the template with the date filled in', () => {
+    for (const kind of BUILTIN_KINDS) {
+      const snippet = toSnippet(kind.template, { date: '2024-05-06' });
+      const expected = kind.template
+        .replaceAll('{{DATE}}', '2024-05-06')
+        .replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => slotLabel(name));
+      assert.equal(expand(snippet), expected, kind.id);
+      assert.match(snippet, /title: \$\{1:Title\}/, kind.id);
+    }
+  });
+});
+
+describe('snippet: sections and tables', () => {
+  const experiment = findKind('ml-experiment-report');
+
+  it('cuts a section out of the template with its subsections, without the trailing separator', () => {
+    assert.ok(experiment);
+    const section = templateSection(experiment, 'executive-summary');
+    assert.ok(section);
+    assert.match(section.text, /^## Executive Summary\n/);
+    assert.match(section.text, /### Recommendations\n- Recommendation 1\n- Recommendation 2\n$/);
+    assert.equal(templateSection(experiment, 'no-such-section'), undefined);
+  });
+
+  it('makes a section snippet that expands to the section text', () => {
+    assert.ok(experiment);
+    const section = templateSection(experiment, 'training');
+    const snippet = sectionSnippet(experiment, 'training');
+    assert.ok(section && snippet);
+    assert.equal(expand(snippet), section.text);
+  });
+
+  it('finds the first table and makes each body cell a tab stop', () => {
+    const table = firstTable('text\n\n| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n\nafter\n');
+    assert.equal(table, '| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n');
+    assert.equal(tableSnippet(table ?? ''), '| A | B |\n|---|---|\n| ${1:1} | ${2:x} |\n| ${3:2} | ${4:y} |\n');
+    assert.equal(firstTable('no table here\n| a |\n'), undefined);
+  });
+
+  it('splits cells at unescaped pipes only, with or without outer pipes', () => {
+    const line = '| a \\| b | c |';
+    assert.deepEqual(cellRanges(line).map((cell) => line.slice(cell.start, cell.end)), ['a \\| b', 'c']);
+    const bare = 'x | y';
+    assert.deepEqual(cellRanges(bare).map((cell) => bare.slice(cell.start, cell.end)), ['x', 'y']);
+  });
+});
+
+describe('snippets/markdown.json', () => {
+  it('is what scripts/gen-snippets.ts generates (run `npx tsx scripts/gen-snippets.ts` after changing a template)', () => {
+    assert.equal(readFileSync(SNIPPETS_FILE, 'utf8'), renderSnippets());
+  });
+
+  it('has one snippet per section of each kind and the six common tables, each with tab stops and an mlr- prefix', () => {
+    const snippets = JSON.parse(renderSnippets()) as Record<string, { prefix: string; body: string[] }>;
+    const prefixes = Object.values(snippets).map((entry) => entry.prefix);
+    for (const expected of ['mlr-exp-results', 'mlr-exp-executive-summary', 'mlr-spec-abstract', 'mlr-spec-results-and-analysis',
+      'mlr-table-results', 'mlr-table-hyperparameters', 'mlr-table-data-splits', 'mlr-table-ablation',
+      'mlr-table-inference-speed', 'mlr-table-model-spec', 'mlr-exp-template', 'mlr-spec-template']) {
+      assert.ok(prefixes.includes(expected), `missing snippet ${expected}`);
+    }
+    for (const kind of BUILTIN_KINDS) {
+      for (const section of kind.sections) {
+        assert.ok(prefixes.some((prefix) => prefix.endsWith(`-${section.id}`)), `${kind.id}: no snippet for ${section.id}`);
+      }
+    }
+    assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
+    for (const [name, entry] of Object.entries(snippets)) {
+      assert.match(entry.prefix, /^mlr-[a-z0-9-]+$/, name);
+      assert.match(entry.body.join('\n'), /\$\{\d+:/, `${name} has a tab stop`);
+    }
+  });
+});
