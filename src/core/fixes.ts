@@ -1,9 +1,19 @@
 import type { LintResult } from './lint';
+import { tableColumnCount } from './rules/tableColumnCount';
 import type { Fix, TextEdit } from './types';
 
-/** One fix that repairs every table-column-count finding of the document (non-overlapping edits). */
-export function fixAllTables(_result: LintResult): Fix | undefined {
-  return undefined;
+/**
+ * One fix that repairs every table-column-count finding of the document, for a single undoable edit.
+ * Each finding's edits touch only its own row, so they never overlap.
+ */
+export function fixAllTables(result: LintResult): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const finding of result.findings) {
+    if (finding.rule === tableColumnCount.id && finding.fix) edits.push(...finding.fix.edits);
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { title: 'Fix all table problems in this file', edits };
 }
 
 /** Applies non-overlapping edits to a text (for the CLI and tests; the editor applies them itself). */

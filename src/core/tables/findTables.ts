@@ -1,0 +1,115 @@
+import type { Nodes, Paragraph, Root, Table } from 'mdast';
+import type { RowCells, Span } from './rowCells';
+import { hasPipe, isDelimiterRow, isSpace, splitRow, trimSpan } from './rowCells';
+
+/** One row of a table in the source: its text (trimmed, on one line) and where it sits in the parsed text. */
+export interface SourceRow extends Span {
+  text: string;
+  /** Cell count: the parser's for a rendered table, GFM's splitting rule for a table that does not render. */
+  cellCount: number;
+}
+
+/** A table as written: the header, the delimiter row when it is broken, and the body rows. */
+export interface SourceTable {
+  header: SourceRow;
+  /** Set when the delimiter row's cell count differs from the header's, so GFM renders no table. */
+  brokenDelimiter: (SourceRow & { split: RowCells }) | undefined;
+  body: SourceRow[];
+}
+
+/**
+ * Finds every table of a parse: the tables remark built, and the header and delimiter lines inside
+ * paragraphs whose cell counts differ (GFM then renders a paragraph, so only the source shows them).
+ * Code, HTML and front matter are never looked into; block quote markers are stripped from lines.
+ */
+export function findTables(tree: Root, text: string): SourceTable[] {
+  const tables: SourceTable[] = [];
+  const stack: { node: Nodes; quotes: number }[] = [{ node: tree, quotes: 0 }];
+  while (stack.length > 0) {
+    const { node, quotes } = stack.pop() as (typeof stack)[number];
+    if (node.type === 'table') {
+      const table = renderedTable(node, text);
+      if (table) tables.push(table);
+    } else if (node.type === 'paragraph') {
+      tables.push(...brokenTables(node, text, quotes));
+    } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      const inner = node.type === 'blockquote' ? quotes + 1 : quotes;
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, quotes: inner });
+    }
+  }
+  return tables.sort((a, b) => a.header.start - b.header.start);
+}
+
+function renderedTable(node: Table, text: string): SourceTable | undefined {
+  const [headerNode, ...bodyNodes] = node.children;
+  if (!headerNode) return undefined;
+  const header = sourceRow(text, headerNode.position?.start.offset, headerNode.position?.end.offset, headerNode.children.length);
+  if (!header) return undefined;
+  const body: SourceRow[] = [];
+  for (const row of bodyNodes) {
+    const source = sourceRow(text, row.position?.start.offset, row.position?.end.offset, row.children.length);
+    if (source) body.push(source);
+  }
+  return { header, brokenDelimiter: undefined, body };
+}
+
+function sourceRow(text: string, start: number | undefined, end: number | undefined, cellCount: number): SourceRow | undefined {
+  if (start === undefined || end === undefined) return undefined;
+  const span = trimSpan(text, start, end);
+  return { ...span, text: text.slice(span.start, span.end), cellCount };
+}
+
+function brokenTables(node: Paragraph, text: string, quotes: number): SourceTable[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !text.slice(start, end).includes('|')) return [];
+  const lines = paragraphLines(text, start, end, quotes);
+  const tables: SourceTable[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const header = lines[i] as Span;
+    const delimiter = lines[i + 1] as Span;
+    const headerText = text.slice(header.start, header.end);
+    const delimiterText = text.slice(delimiter.start, delimiter.end);
+    if (!hasPipe(headerText)) continue;
+    const delimiterSplit = splitRow(delimiterText);
+    if (!isDelimiterRow(delimiterText, delimiterSplit)) continue;
+    const headerCount = splitRow(headerText).cells.length;
+    if (delimiterSplit.cells.length === headerCount) continue;
+    const body = lines.slice(i + 2).map((line) => {
+      const rowText = text.slice(line.start, line.end);
+      return { ...line, text: rowText, cellCount: splitRow(rowText).cells.length };
+    });
+    tables.push({
+      header: { ...header, text: headerText, cellCount: headerCount },
+      brokenDelimiter: { ...delimiter, text: delimiterText, cellCount: delimiterSplit.cells.length, split: delimiterSplit },
+      body,
+    });
+    break;
+  }
+  return tables;
+}
+
+/** The lines of a paragraph, each without its container prefix (`> ` markers, indentation) and trimmed. */
+function paragraphLines(text: string, start: number, end: number, quotes: number): Span[] {
+  const lines: Span[] = [];
+  let lineStart = start;
+  while (lineStart <= end) {
+    let lineEnd = lineStart;
+    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    lines.push(trimSpan(text, lineStart === start ? start : stripQuotes(text, lineStart, lineEnd, quotes), lineEnd));
+    if (lineEnd >= end) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+  }
+  return lines;
+}
+
+function stripQuotes(text: string, start: number, end: number, quotes: number): number {
+  let at = start;
+  for (let depth = 0; depth < quotes; depth++) {
+    let next = at;
+    while (next < end && isSpace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) !== 62) break;
+    at = next + 1;
+  }
+  return at;
+}
