@@ -1,11 +1,177 @@
+import type { Nodes, Paragraph, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { FillerIndex } from '../placeholders/inventoryIndex';
+import { fillerIndex, rowKey, tableKey } from '../placeholders/inventoryIndex';
+import { labelLines } from '../placeholders/labelLines';
+import { codeKey, fillerKey, quoted } from '../placeholders/normalize';
+import { findSlots } from '../placeholders/slots';
+import type { Span } from '../placeholders/spans';
+import { codeContentSpan } from '../placeholders/spans';
+import type { RawFinding } from '../types';
 import type { ChunkRule } from './types';
 
+/**
+ * Text never filled in: `{{NAME}}` slots anywhere outside code (front matter included), and the
+ * kind's filler text (its placeholder inventory) left as the template wrote it. Structure (headings,
+ * header rows, label cells, lead-in sentences) is not in the inventory and is never reported.
+ */
 export const unfilledPlaceholder: ChunkRule = {
   id: 'unfilled-placeholder',
-  description: 'TODO',
+  description: 'Template text that was never filled in: {{NAME}} slots, filler text, example rows and code, unchosen choice lists, [link].',
   defaultSeverity: 'warning',
   scope: 'chunk',
-  check(_ctx) {
-    return [];
+  check({ chunk, kind }) {
+    const scan = new PlaceholderScan(chunk.text, fillerIndex(kind.placeholders));
+    scan.walk(chunk.tree);
+    return scan.result();
   },
 };
+
+type PlaceholderType = 'slot' | 'filler' | 'choice' | 'row' | 'code' | 'marker';
+
+interface Pending {
+  node: Nodes;
+  /** Whether template markers such as `[link]` are looked for in this node's text. */
+  markers: boolean;
+}
+
+class PlaceholderScan {
+  private readonly findings: RawFinding[] = [];
+  private readonly codeSpans: Span[] = [];
+
+  constructor(private readonly text: string, private readonly index: FillerIndex) {}
+
+  /** Visits every node once, without recursion (documents can nest thousands of levels deep). */
+  walk(root: Nodes): void {
+    const stack: Pending[] = [{ node: root, markers: true }];
+    for (let item = stack.pop(); item; item = stack.pop()) {
+      const { node } = item;
+      let markers = item.markers && node.type !== 'heading';
+      if (node.type === 'code' || node.type === 'inlineCode') {
+        const span = spanOf(node);
+        if (span) this.codeSpans.push(span);
+        if (node.type === 'code' && span) this.checkCode(node.value, span);
+        continue;
+      }
+      if (node.type === 'text' && markers) this.checkMarkers(node);
+      else if (node.type === 'paragraph') markers = this.checkParagraph(node) && markers;
+      else if (node.type === 'table') {
+        this.checkTable(node, stack, markers);
+        continue;
+      }
+      if ('children' in node) {
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, markers });
+      }
+    }
+  }
+
+  result(): RawFinding[] {
+    this.codeSpans.sort((a, b) => a.start - b.start);
+    for (const slot of findSlots(this.text, this.codeSpans)) {
+      this.report('slot', slot, `Unfilled placeholder "${this.text.slice(slot.start, slot.end)}".`);
+    }
+    return this.findings;
+  }
+
+  /** Returns whether the paragraph's text is still to be searched for markers (it is not filler as a whole). */
+  private checkParagraph(node: Paragraph): boolean {
+    const span = spanOf(node);
+    if (!span) return true;
+    if (this.checkText(toString(node), span, this.index.blocks)) return false;
+    for (const line of labelLines(this.text, span.start, span.end)) {
+      const label = this.text.slice(line.label.start, line.label.end);
+      if (this.index.labels.has(fillerKey(label))) this.reportFiller(line.label, label);
+      if (line.value) this.checkText(this.text.slice(line.value.start, line.value.end), line.value, this.index.values);
+    }
+    return true;
+  }
+
+  /** Reports `text` when it is an unchosen choice list or one of `fillers`; returns whether it did. */
+  private checkText(text: string, span: Span, fillers: ReadonlySet<string>): boolean {
+    const key = fillerKey(text);
+    const choice = this.index.choices.get(key);
+    if (choice !== undefined) {
+      this.report('choice', span, `Choose one of "${quoted(choice)}".`);
+      return true;
+    }
+    if (!fillers.has(key)) return false;
+    this.reportFiller(span, text);
+    return true;
+  }
+
+  private checkTable(node: Table, stack: Pending[], markers: boolean): void {
+    const body = node.children.slice(1);
+    const cellTexts = body.map((row) => row.children.map((cell) => toString(cell)));
+    const rowKeys = cellTexts.map((cells) => rowKey(cells.map(fillerKey)));
+    const wholeTable = body.length > 0 && this.index.tables.has(tableKey(rowKeys));
+    const pending: Pending[] = [{ node: node.children[0] as TableRow, markers }];
+    body.forEach((row, r) => {
+      const cells = cellTexts[r] ?? [];
+      if (wholeTable || this.index.rows.has(rowKeys[r] ?? '')) {
+        this.reportRow(row, cells);
+        pending.push({ node: row, markers: false });
+        return;
+      }
+      row.children.forEach((cell, c) => {
+        const span = contentSpan(cell);
+        const filler = span !== undefined && this.checkText(cells[c] ?? '', span, this.index.cells);
+        pending.push({ node: cell, markers: markers && !filler });
+      });
+    });
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i] as Pending);
+  }
+
+  private checkCode(value: string, node: Span): void {
+    if (!this.index.code.has(codeKey(value))) return;
+    const span = codeContentSpan(this.text, node.start, node.end);
+    const firstLine = value.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
+    this.report('code', span, `Example code from the template ("${quoted(firstLine, 40)}") was never replaced.`);
+  }
+
+  private checkMarkers(node: Nodes): void {
+    const span = spanOf(node);
+    if (!span || this.index.markers.length === 0) return;
+    const source = this.text.slice(span.start, span.end);
+    for (const marker of this.index.markers) {
+      for (let at = source.indexOf(marker); at >= 0; at = source.indexOf(marker, at + marker.length)) {
+        const start = span.start + at;
+        this.report('marker', { start, end: start + marker.length }, `Template placeholder "${marker}" was never replaced.`);
+      }
+    }
+  }
+
+  private reportRow(row: TableRow, cells: readonly string[]): void {
+    const first = row.children[0];
+    const last = row.children[row.children.length - 1];
+    const start = (first && contentSpan(first)) ?? spanOf(row);
+    const end = (last && contentSpan(last)) ?? spanOf(row);
+    if (!start || !end) return;
+    const shown = cells.length > 2 ? `${cells.slice(0, 2).map((cell) => quoted(cell, 30)).join(' | ')} | …` : cells.map((cell) => quoted(cell, 30)).join(' | ');
+    const what = cells.slice(1).some((cell) => /\d/.test(cell)) ? 'numbers' : 'values';
+    this.report('row', { start: start.start, end: end.end }, `Example row from the template ("${shown}") still holds the template's ${what}.`);
+  }
+
+  private reportFiller(span: Span, text: string): void {
+    this.report('filler', span, `Template filler "${quoted(text)}" was never replaced.`);
+  }
+
+  private report(placeholder: PlaceholderType, span: Span, message: string): void {
+    this.findings.push({ message, start: span.start, end: span.end, data: { placeholder } });
+  }
+}
+
+function spanOf(node: Nodes): Span | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/** A table cell's text without the padding and pipes its position includes. */
+function contentSpan(cell: Nodes): Span | undefined {
+  if (!('children' in cell)) return undefined;
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const start = first && spanOf(first);
+  const end = last && spanOf(last);
+  return start && end ? { start: start.start, end: end.end } : undefined;
+}

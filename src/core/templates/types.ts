@@ -26,13 +26,18 @@ export interface PlaceholderInventory {
   labels: readonly string[];
   /** Table body cells that are filler wherever they appear (`X examples`, `Y%`, `Dataset name`). */
   cells: readonly string[];
-  /** Table body rows of example data: a row equal to one of these (cell by cell) is filler as a whole. */
+  /** Table body rows of example data that no real report would hold by chance (`Baseline 1 | 0.65 | 0.64 | …`): a row equal to one of these, cell by cell, is filler wherever it appears. */
   rows: readonly (readonly string[])[];
+  /**
+   * Example table bodies whose rows are plausible one by one (`Optimizer | AdamW | Standard for transformers`):
+   * a table is filler only when its body still equals one of these, row for row; then every row is reported.
+   */
+  tables: readonly (readonly (readonly string[])[])[];
   /** Choice lists the template offers, unchosen: `Draft / Final / In Review`. */
   choices: readonly string[];
   /** Markers that are filler wherever they occur in text: `[link]`. */
   inline: readonly string[];
-  /** Contents of fenced code blocks that are the template's example code. */
+  /** Contents of code blocks that are the template's example code (compared with whitespace collapsed). */
   code: readonly string[];
 }
 

@@ -1,0 +1,20 @@
+/** A stretch of the chunk's text, by offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Span of a fenced code block's content, between its fence lines; the whole block when it is indented code. */
+export function codeContentSpan(text: string, start: number, end: number): Span {
+  const source = text.slice(start, end);
+  if (!/^ {0,3}(?:```|~~~)/.test(source)) return { start, end };
+  const firstBreak = source.search(/\r\n|\n|\r/);
+  if (firstBreak < 0) return { start: end, end };
+  const contentStart = firstBreak + (source.startsWith('\r\n', firstBreak) ? 2 : 1);
+  const lastBreak = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r'));
+  let contentEnd = source.length;
+  if (lastBreak >= contentStart - 1 && /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/.test(source.slice(lastBreak + 1))) {
+    contentEnd = source[lastBreak] === '\n' && source[lastBreak - 1] === '\r' ? lastBreak - 1 : lastBreak;
+  }
+  return { start: start + contentStart, end: start + Math.max(contentStart, contentEnd) };
+}
