@@ -1,4 +1,7 @@
 import type { LintResult } from './lint';
+import type { SectionMap, SectionOccurrence } from './sections';
+import type { SectionSpec } from './templates/types';
+import type { Finding } from './types';
 
 /**
  * Status of one expected section in the outline view:
@@ -34,8 +37,101 @@ export interface Outline {
   placeholders: number;
 }
 
-/** The outline of a linted report, or undefined when the document is not a report. */
+const PLACEHOLDER_RULE = 'unfilled-placeholder';
+/** Findings about other sections (a missing section is reported at the heading it goes before). */
+const NOT_ABOUT_THE_SECTION = new Set(['missing-section']);
+
+/**
+ * The outline of a linted report, or undefined when the document is not a report. Counts cover every
+ * occurrence of a section (a duplicate's placeholders are still unfilled). A present section with a
+ * placeholder and another problem shows `problems`: that is what needs attention beyond filling in.
+ */
 export function buildOutline(result: LintResult): Outline | undefined {
-  if (!result.kind) return undefined;
-  return { kindId: result.kind.id, kindName: result.kind.name, nodes: [], completeness: 0, placeholders: 0 };
+  const { kind, sections } = result;
+  if (!kind || !sections) return undefined;
+  const counted = result.findings.filter((finding) => !NOT_ABOUT_THE_SECTION.has(finding.rule) && finding.severity !== 'info');
+  const offsets: FindingOffsets = {
+    placeholders: sortedOffsets(counted.filter((finding) => finding.rule === PLACEHOLDER_RULE)),
+    problems: sortedOffsets(counted.filter((finding) => finding.rule !== PLACEHOLDER_RULE)),
+  };
+  const nodes = kind.sections.map((spec) => {
+    const node = outlineNode(spec, sections, offsets, undefined);
+    node.children = spec.children.map((child) => outlineNode(child, sections, offsets, node));
+    return node;
+  });
+  let required = 0;
+  let complete = 0;
+  for (const node of nodes) {
+    for (const each of [node, ...node.children]) {
+      if (!each.required || (each !== node && !node.required && !node.heading)) continue;
+      required++;
+      if (each.status === 'complete') complete++;
+    }
+  }
+  return {
+    kindId: kind.id,
+    kindName: kind.name,
+    nodes,
+    completeness: required === 0 ? 100 : Math.floor((100 * complete) / required),
+    placeholders: result.findings.filter((finding) => finding.rule === PLACEHOLDER_RULE).length,
+  };
+}
+
+/** Start offsets of the counted findings, sorted, so a section's count is two binary searches. */
+interface FindingOffsets {
+  placeholders: number[];
+  problems: number[];
+}
+
+function sortedOffsets(findings: readonly Finding[]): number[] {
+  return findings.map((finding) => finding.range.start.offset).sort((a, b) => a - b);
+}
+
+function outlineNode(spec: SectionSpec, sections: SectionMap, offsets: FindingOffsets, parent: OutlineNode | undefined): OutlineNode {
+  const occurrences = sections.byId.get(spec.id) ?? [];
+  const first = occurrences[0];
+  let placeholders = 0;
+  let problems = 0;
+  // Occurrences of one section never nest, so their extents are disjoint.
+  for (const occurrence of occurrences) {
+    placeholders += countWithin(offsets.placeholders, occurrence);
+    problems += countWithin(offsets.problems, occurrence);
+  }
+  return {
+    id: spec.id,
+    title: spec.title,
+    level: spec.level,
+    required: spec.required,
+    status: status(spec, first, occurrences, placeholders, problems, parent),
+    placeholders,
+    problems,
+    heading: first ? { line: first.heading.line, start: first.heading.start, end: first.heading.end } : undefined,
+    children: [],
+  };
+}
+
+function status(spec: SectionSpec, first: SectionOccurrence | undefined, occurrences: readonly SectionOccurrence[], placeholders: number, problems: number, parent: OutlineNode | undefined): SectionStatus {
+  if (!first) {
+    const parentAbsentAndOptional = parent !== undefined && !parent.heading && !parent.required;
+    return spec.required && !parentAbsentAndOptional ? 'missing' : 'optional';
+  }
+  if (problems > 0 || occurrences.every((occurrence) => !occurrence.hasContent)) return 'problems';
+  if (placeholders > 0) return 'placeholders';
+  return 'complete';
+}
+
+function countWithin(sorted: readonly number[], occurrence: SectionOccurrence): number {
+  return lowerBound(sorted, occurrence.end) - lowerBound(sorted, occurrence.heading.start);
+}
+
+/** Index of the first value not below `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

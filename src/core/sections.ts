@@ -44,30 +44,46 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
   return index;
 }
 
-/** Finds which headings are which of the kind's sections. Cheap: works on the heading list only. */
+/**
+ * Finds which headings are which of the kind's sections. Cheap: works on the heading list only.
+ *
+ * A heading's parent is the nearest earlier heading of a higher level. Directly under a recognised
+ * section, a heading can only be one of that section's subsections (so `### Summary` under
+ * Conclusions is Conclusions/Summary, and `### Models` under Models and Approach is not a second
+ * section). At the top (no parent, or under an unrecognised level-1 heading such as the title) a
+ * heading of any level can be a section, so `#` and `###` sections are recognised. Anything else
+ * (under an unrecognised `##` or below a subsection) is the author's own structure.
+ */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
   const topIndex = titleIndex(kind.sections);
   const occurrences: SectionOccurrence[] = [];
   const byId = new Map<string, SectionOccurrence[]>();
   let title: DocumentHeading | undefined;
-  let current: SectionOccurrence | undefined;
   const headings = doc.headings;
   const ends = sectionEnds(doc);
+  const recognised: (SectionOccurrence | undefined)[] = [];
+  const open: number[] = [];
 
   headings.forEach((heading, headingIndex) => {
+    while (open.length > 0 && (headings[open[open.length - 1] as number]?.depth ?? 0) >= heading.depth) open.pop();
+    const parentIndex = open[open.length - 1];
+    open.push(headingIndex);
+    const parentHeading = parentIndex === undefined ? undefined : headings[parentIndex];
+    const parentOccurrence = parentIndex === undefined ? undefined : recognised[parentIndex];
     const key = normalizeTitle(heading.text);
     let spec: SectionSpec | undefined;
     let parent: SectionOccurrence | undefined;
-    if (current && heading.depth > current.heading.depth) {
-      spec = titleIndex(current.spec.children).get(key);
-      if (spec) parent = current;
-    }
-    if (!spec && (heading.depth <= 2 || !current || heading.depth <= current.heading.depth)) {
+    if (parentOccurrence) {
+      if (!parentOccurrence.parent) {
+        spec = titleIndex(parentOccurrence.spec.children).get(key);
+        parent = parentOccurrence;
+      }
+    } else if (!parentHeading || parentHeading.depth === 1) {
       spec = topIndex.get(key);
     }
     if (!spec) {
+      recognised.push(undefined);
       if (heading.depth === 1 && !title && occurrences.length === 0) title = heading;
-      if (current && heading.depth <= current.heading.depth) current = undefined;
       return;
     }
     const occurrence: SectionOccurrence = {
@@ -78,7 +94,7 @@ export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
       end: ends[headingIndex] ?? doc.text.length,
       hasContent: heading.contentAfter || (headings[headingIndex + 1]?.depth ?? 0) > heading.depth,
     };
-    if (!parent) current = occurrence;
+    recognised.push(occurrence);
     occurrences.push(occurrence);
     const list = byId.get(spec.id);
     if (list) list.push(occurrence);
@@ -98,4 +114,31 @@ function sectionEnds(doc: ParsedDocument): number[] {
     open.push(index);
   });
   return ends;
+}
+
+/** A section of the kind by id, with its parent for subsections. */
+export function findSpec(kind: ReportKind, id: string): { spec: SectionSpec; parent: SectionSpec | undefined } | undefined {
+  for (const spec of kind.sections) {
+    if (spec.id === id) return { spec, parent: undefined };
+    const child = spec.children.find((candidate) => candidate.id === id);
+    if (child) return { spec: child, parent: spec };
+  }
+  return undefined;
+}
+
+/** The occurrences of a kind's top-level sections, in document order. */
+export function topLevel(sections: SectionMap): SectionOccurrence[] {
+  return sections.occurrences.filter((occurrence) => !occurrence.parent);
+}
+
+/** The subsections recognised directly under each occurrence of a top-level section, in document order. */
+export function subsectionsByParent(sections: SectionMap): Map<SectionOccurrence, SectionOccurrence[]> {
+  const groups = new Map<SectionOccurrence, SectionOccurrence[]>();
+  for (const occurrence of sections.occurrences) {
+    if (!occurrence.parent) continue;
+    const list = groups.get(occurrence.parent);
+    if (list) list.push(occurrence);
+    else groups.set(occurrence.parent, [occurrence]);
+  }
+  return groups;
 }

@@ -1,11 +1,24 @@
 import type { DocumentRule } from './types';
 
+/**
+ * A recognised section or subsection with nothing under its heading. Subsections (or any deeper
+ * heading) count as content; blank lines, `---` and HTML comments do not. Headings that are not
+ * sections of the kind are the author's own structure and are left alone.
+ */
 export const emptySection: DocumentRule = {
   id: 'empty-section',
-  description: 'TODO',
+  description: 'A section or subsection of the report kind has a heading but no content.',
   defaultSeverity: 'warning',
   scope: 'document',
-  check(_ctx) {
-    return [];
+  check({ sections }) {
+    return sections.occurrences
+      .filter((occurrence) => !occurrence.hasContent)
+      .map((occurrence) => ({
+        message: occurrence.parent
+          ? `Subsection "${occurrence.spec.title}" in "${occurrence.parent.spec.title}" is empty.`
+          : `Section "${occurrence.spec.title}" is empty.`,
+        start: occurrence.heading.textStart,
+        end: occurrence.heading.textEnd,
+      }));
   },
 };

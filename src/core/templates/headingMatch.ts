@@ -1,11 +1,27 @@
 /**
+ * Leading section numbering: `1.`, `1)`, `1.2`, `1.2.`, `10 `, `A.`, `b)`, `IV.`. A letter or roman
+ * numeral needs its `.` or `)`; every kind of numbering must be followed by whitespace or the end,
+ * except digits closed by `.` or `)` (`1.Objective`).
+ */
+const NUMBERING = /^\s*(?:\d+(?:\.\d+)*(?:[.)]|(?=\s|$))|(?:[A-Za-z]|[IVXivx]+)[.)](?=\s|$))\s*/;
+
+/** A heading's text without its leading numbering: `5.1 Quantitative Results` → `Quantitative Results`. */
+export function stripNumbering(text: string): string {
+  const stripped = text.replace(NUMBERING, '');
+  return stripped.length > 0 ? stripped : text;
+}
+
+/** Whether a heading's text starts with section numbering. */
+export function hasNumbering(text: string): boolean {
+  return stripNumbering(text) !== text;
+}
+
+/**
  * Normalises a heading or section title for comparison: drops leading numbering (`1.`, `1)`, `1.2`,
  * `A.`, `10 `), then folds case, punctuation and whitespace. `## 5) RESULTS` → `results`.
  */
 export function normalizeTitle(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXivx]+[.)])(?=\s|$)/, '')
+  return stripNumbering(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')

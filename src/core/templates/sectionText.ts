@@ -1,0 +1,83 @@
+import { parseDocument } from '../parse/document';
+import { mapSections } from '../sections';
+import type { ReportKind, SectionSpec } from './types';
+
+/** A heading inside a section's template text; offsets are relative to that text. */
+export interface TemplateHeading {
+  depth: number;
+  start: number;
+  end: number;
+  textStart: number;
+  textEnd: number;
+}
+
+/** One section's text as the template writes it: heading, body and subsections, `\n` line breaks. */
+export interface TemplateSection {
+  text: string;
+  /** Every heading in `text`, the section's own first. */
+  headings: TemplateHeading[];
+}
+
+const cache = new WeakMap<ReportKind, Map<string, TemplateSection>>();
+
+/**
+ * The template's text for a section of the kind, without the separators (`---`) and blank lines
+ * that end it. A section the template lacks (a kind given as data may have a sparse template)
+ * gets its heading and its subsections' headings.
+ */
+export function templateSection(kind: ReportKind, spec: SectionSpec): TemplateSection {
+  return templateSections(kind).get(spec.id) ?? headingsOnly(spec);
+}
+
+function templateSections(kind: ReportKind): Map<string, TemplateSection> {
+  let sections = cache.get(kind);
+  if (!sections) {
+    sections = extract(kind);
+    cache.set(kind, sections);
+  }
+  return sections;
+}
+
+function extract(kind: ReportKind): Map<string, TemplateSection> {
+  const doc = parseDocument(kind.template.replace(/\r\n?/g, '\n'));
+  const found = new Map<string, TemplateSection>();
+  for (const occurrence of mapSections(doc, kind).occurrences) {
+    if (found.has(occurrence.spec.id)) continue;
+    const start = occurrence.heading.start;
+    const text = trimEnd(doc.text.slice(start, occurrence.end));
+    const headings = doc.headings
+      .slice(occurrence.headingIndex)
+      .filter((heading) => heading.start < start + text.length)
+      .map((heading) => ({
+        depth: heading.depth,
+        start: heading.start - start,
+        end: Math.min(heading.end, start + text.length) - start,
+        textStart: heading.textStart - start,
+        textEnd: heading.textEnd - start,
+      }));
+    found.set(occurrence.spec.id, { text, headings });
+  }
+  return found;
+}
+
+const TRAILING_BREAK = /\n {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+function trimEnd(text: string): string {
+  let out = text.trimEnd();
+  while (TRAILING_BREAK.test(out)) out = out.replace(TRAILING_BREAK, '').trimEnd();
+  return out;
+}
+
+function headingsOnly(spec: SectionSpec): TemplateSection {
+  const lines: string[] = [];
+  const headings: TemplateHeading[] = [];
+  let offset = 0;
+  for (const section of [spec, ...spec.children]) {
+    const marks = '#'.repeat(Math.min(6, Math.max(1, section.level)));
+    const line = `${marks} ${section.title}`;
+    headings.push({ depth: marks.length, start: offset, end: offset + line.length, textStart: offset + marks.length + 1, textEnd: offset + line.length });
+    lines.push(line);
+    offset += line.length + 2;
+  }
+  return { text: lines.join('\n\n'), headings };
+}
