@@ -91,11 +91,19 @@ describe('snippet: sections and tables', () => {
     assert.equal(expand(snippet), section.text);
   });
 
-  it('finds the first table and makes each body cell a tab stop', () => {
-    const table = firstTable('text\n\n| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n\nafter\n');
-    assert.equal(table, '| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n');
-    assert.equal(tableSnippet(table ?? ''), '| A | B |\n|---|---|\n| ${1:1} | ${2:x} |\n| ${3:2} | ${4:y} |\n');
+  it('finds the first table; without filler marked in it every body cell becomes a tab stop', () => {
+    const text = 'text\n\n| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n\nafter\n';
+    const table = firstTable(text);
+    assert.ok(table);
+    assert.equal(text.slice(table.start, table.end), '| A | B |\n|---|---|\n| 1 | x |\n| 2 | y |\n');
+    assert.equal(tableSnippet({ text, filler: [] }), '| A | B |\n|---|---|\n| ${1:1} | ${2:x} |\n| ${3:2} | ${4:y} |\n');
     assert.equal(firstTable('no table here\n| a |\n'), undefined);
+  });
+
+  it('makes only the filler cells of a template table tab stops, keeping label cells as text', () => {
+    const text = '| Split | Size |\n|---|---|\n| Train | X examples |\n';
+    const filler = [{ start: text.indexOf('X examples'), end: text.indexOf('X examples') + 10 }];
+    assert.equal(tableSnippet({ text, filler }), '| Split | Size |\n|---|---|\n| Train | ${1:X examples} |\n');
   });
 
   it('splits cells at unescaped pipes only, with or without outer pipes', () => {

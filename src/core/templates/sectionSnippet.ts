@@ -47,25 +47,44 @@ export function sectionSnippet(kind: ReportKind, sectionId: string, options: Omi
   return section && toSnippet(section.text, { ...options, stops: section.filler });
 }
 
-/** The first table in a text, as its lines, or undefined. */
-export function firstTable(text: string): string | undefined {
-  const lines = text.split(/\r\n|\n|\r/);
-  const start = lines.findIndex((line, index) => isRow(line) && isDelimiterRow(lines[index + 1] ?? ''));
-  if (start < 0) return undefined;
-  let end = start + 2;
-  while (end < lines.length && isRow(lines[end] ?? '')) end++;
-  return `${lines.slice(start, end).join('\n')}\n`;
+/** Where the first table of a text is (offsets, its last line's break included), or undefined. */
+export function firstTable(text: string): SnippetStop | undefined {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const first = lines.findIndex((line, index) => isRow(line) && isDelimiterRow(lines[index + 1] ?? ''));
+  if (first < 0) return undefined;
+  let last = first + 2;
+  while (last < lines.length && isRow(lines[last] ?? '')) last++;
+  return { start: starts[first] as number, end: Math.min(text.length, starts[last] ?? text.length) };
 }
 
-/** A snippet of a table: header and delimiter rows kept, every body cell a tab stop with its text as default. */
-export function tableSnippet(table: string): string {
+/**
+ * A snippet of the first table of a template section: header and delimiter rows kept, the template's
+ * filler cells as tab stops (every body cell when the template marks none as filler).
+ */
+export function tableSnippet(section: TemplateSection): string | undefined {
+  const table = firstTable(section.text);
+  if (!table) return undefined;
+  const text = section.text.slice(table.start, table.end);
+  const filler = section.filler
+    .filter((stop) => stop.start >= table.start && stop.end <= table.end)
+    .map((stop) => ({ start: stop.start - table.start, end: stop.end - table.start }));
+  return toSnippet(text, { stops: filler.length > 0 ? filler : bodyCells(text) });
+}
+
+function bodyCells(table: string): SnippetStop[] {
   const stops: SnippetStop[] = [];
   let lineStart = 0;
   table.split('\n').forEach((line, index) => {
     if (index >= 2) stops.push(...cellRanges(line).map((cell) => ({ start: lineStart + cell.start, end: lineStart + cell.end })));
     lineStart += line.length + 1;
   });
-  return toSnippet(table, { stops });
+  return stops;
 }
 
 /** Ranges of the trimmed, non-empty cell contents of a table row (escaped pipes do not separate). */
