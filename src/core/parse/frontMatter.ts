@@ -8,7 +8,11 @@ export interface FrontMatter {
   /** Offset of the YAML text (the line after the opening `---`). */
   yamlStart: number;
   yamlText: string;
-  /** The parsed mapping, or undefined when the YAML is invalid or not a mapping. */
+  /**
+   * The parsed mapping (`{}` for an empty block); undefined when the block is not a mapping. When the
+   * YAML is invalid (`error` is set), it holds only the top-level `key: value` lines that parse on their
+   * own, so the kind is still known and the body is still linted.
+   */
   data: Readonly<Record<string, unknown>> | undefined;
   error: FrontMatterError | undefined;
 }
@@ -19,7 +23,21 @@ export interface FrontMatterError {
   offset: number;
 }
 
-/** Loading is bounded: no alias expansion bombs (js-yaml builds shared references), no custom tags. */
+/** A top-level `key: value` line of the front matter, with document offsets. */
+export interface FrontMatterEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** The value's text on the key's line, without a trailing comment; empty when the value is on later lines or absent. */
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * Loading is bounded: js-yaml builds aliases as shared references (no alias bomb expansion; never
+ * deep-walk `data`), stops nesting at depth 100, and the JSON schema has no custom tags.
+ */
 export function readFrontMatter(tree: Root, text: string): FrontMatter | undefined {
   const node = tree.children[0];
   if (node?.type !== 'yaml' || !node.position) return undefined;
@@ -28,32 +46,95 @@ export function readFrontMatter(tree: Root, text: string): FrontMatter | undefin
   const firstBreak = text.slice(start, end).search(/\r\n|\n|\r/);
   const yamlStart = firstBreak < 0 ? end : start + firstBreak + (text.startsWith('\r\n', start + firstBreak) ? 2 : 1);
   const yamlText = node.value;
+  const block = { start, end, yamlStart, yamlText };
+  let loaded: unknown;
   try {
-    const loaded: unknown = yaml.load(yamlText, { schema: yaml.JSON_SCHEMA, json: true });
-    const data = isMapping(loaded) ? loaded : undefined;
-    const error = loaded === undefined || loaded === null || data
-      ? undefined
-      : { message: 'Front matter is not a YAML mapping of keys to values.', offset: yamlStart };
-    return { start, end, yamlStart, yamlText, data: loaded == null ? {} : data, error };
+    loaded = yaml.load(yamlText, { schema: yaml.JSON_SCHEMA });
   } catch (caught) {
-    return { start, end, yamlStart, yamlText, data: undefined, error: toError(caught, text, yamlStart) };
+    return { ...block, data: salvage(block), error: toError(caught, yamlText, yamlStart) };
   }
+  if (loaded === undefined || loaded === null) return { ...block, data: {}, error: undefined };
+  if (isMapping(loaded)) return { ...block, data: loaded, error: undefined };
+  const what = Array.isArray(loaded) ? 'a list' : `a single ${typeof loaded} value`;
+  return { ...block, data: undefined, error: { message: `Front matter is ${what}, not a mapping of keys to values such as "type: ...".`, offset: yamlStart } };
+}
+
+const ENTRY = /^("[^"\r\n]*"|'[^'\r\n]*'|[A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
+
+/** The front matter's top-level `key: value` lines, in order (a repeated key appears each time). */
+export function frontMatterEntries(fm: Pick<FrontMatter, 'yamlStart' | 'yamlText'>): FrontMatterEntry[] {
+  const entries: FrontMatterEntry[] = [];
+  const lineBreak = /\r\n|\n|\r/g;
+  let lineStart = 0;
+  while (lineStart <= fm.yamlText.length) {
+    lineBreak.lastIndex = lineStart;
+    const found = lineBreak.exec(fm.yamlText);
+    const lineEnd = found ? found.index : fm.yamlText.length;
+    const line = fm.yamlText.slice(lineStart, lineEnd);
+    const match = ENTRY.exec(line);
+    if (match?.[1]) {
+      const rawKey = match[1];
+      const key = rawKey.startsWith('"') || rawKey.startsWith("'") ? rawKey.slice(1, -1) : rawKey;
+      const value = valueText(line.slice(match[0].length));
+      const valueStart = fm.yamlStart + lineStart + match[0].length;
+      entries.push({
+        key,
+        keyStart: fm.yamlStart + lineStart,
+        keyEnd: fm.yamlStart + lineStart + rawKey.length,
+        value,
+        valueStart,
+        valueEnd: valueStart + value.length,
+      });
+    }
+    if (!found) break;
+    lineStart = lineEnd + found[0].length;
+  }
+  return entries;
+}
+
+/** A value's text without a trailing ` # comment` (kept inside quotes) and trailing spaces. */
+function valueText(rest: string): string {
+  const quote = rest[0];
+  if (quote === '"' || quote === "'") {
+    const close = rest.indexOf(quote, 1);
+    if (close > 0) return rest.slice(0, close + 1);
+  }
+  const comment = rest.search(/(^|[ \t])#/);
+  return (comment < 0 ? rest : rest.slice(0, comment)).trimEnd();
+}
+
+/** Top-level one-line entries that load on their own, for a front matter whose YAML as a whole is invalid. */
+function salvage(fm: Pick<FrontMatter, 'yamlStart' | 'yamlText'>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const entry of frontMatterEntries(fm)) {
+    if (!entry.value) continue;
+    try {
+      const line = fm.yamlText.slice(entry.keyStart - fm.yamlStart, entry.valueEnd - fm.yamlStart);
+      const loaded: unknown = yaml.load(line, { schema: yaml.JSON_SCHEMA });
+      if (isMapping(loaded) && Object.hasOwn(loaded, entry.key)) data[entry.key] = loaded[entry.key];
+    } catch {
+      // a broken line stays out of the salvaged data
+    }
+  }
+  return data;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toError(caught: unknown, text: string, yamlStart: number): FrontMatterError {
+function toError(caught: unknown, yamlText: string, yamlStart: number): FrontMatterError {
   if (caught instanceof yaml.YAMLException) {
     const mark = caught.mark as { position?: number } | undefined;
-    const position = typeof mark?.position === 'number' ? mark.position : 0;
-    return { message: `Invalid YAML in front matter: ${caught.reason}`, offset: mapYamlOffset(text, yamlStart, position) };
+    const position = Math.min(yamlText.length, typeof mark?.position === 'number' ? mark.position : 0);
+    const offset = yamlStart + position;
+    if (caught.reason === 'duplicated mapping key') {
+      const key = ENTRY.exec(yamlText.slice(position))?.[1];
+      if (key) return { message: `Front matter key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`} appears more than once.`, offset };
+    }
+    if (/maxDepth/.test(caught.reason)) return { message: 'Front matter is nested too deeply to read (more than 100 levels).', offset };
+    return { message: `Invalid YAML in front matter: ${caught.reason}.`, offset };
   }
+  if (caught instanceof RangeError) return { message: 'Front matter is nested too deeply to read.', offset: yamlStart };
   return { message: `Invalid YAML in front matter: ${String(caught)}`, offset: yamlStart };
-}
-
-/** The yaml node's value is the source text verbatim (CRLF kept), so js-yaml's index maps directly. */
-function mapYamlOffset(text: string, yamlStart: number, position: number): number {
-  return Math.min(text.length, yamlStart + position);
 }
