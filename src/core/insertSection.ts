@@ -39,7 +39,7 @@ interface Placement {
 /**
  * The insertion of one section, with its subsections, from the template. The template's heading
  * levels are shifted to the document's (a document whose sections are `#` headings gets `#`), and
- * its numbering (`2.`, `2.1`) is kept only when the document numbers its sections too.
+ * its numbering (`2.`, `2.1`) is dropped when the document leaves out numbers the template has.
  */
 export function planSectionInsertion(doc: ParsedDocument, kind: ReportKind, sections: SectionMap, sectionId: string): SectionInsertionPlan | undefined {
   const found = findSpec(kind, sectionId);
@@ -60,7 +60,7 @@ export function planSectionInsertion(doc: ParsedDocument, kind: ReportKind, sect
       placement = placeTopLevel(doc, kind, sections, parent);
     }
   }
-  const keepNumbering = sections.occurrences.length === 0 || sections.occurrences.some((occurrence) => hasNumbering(occurrence.heading.text));
+  const keepNumbering = !sections.occurrences.some((occurrence) => numberedInTemplate(kind, occurrence.spec) && !hasNumbering(occurrence.heading.text));
   const eol = detectEol(doc.text);
   let text = render(block, placement.depth, keepNumbering).replace(/\n/g, eol);
   if (placement.separatorAfter) text = `${text}${eol}${eol}---`;
@@ -184,6 +184,12 @@ function surround(text: string, at: number, block: string, eol: string): string 
   }
   const suffix = after.length === 0 || /^[ \t]*(?:\r\n|\n|\r)/.test(after) ? eol : eol + eol;
   return prefix + block + suffix;
+}
+
+function numberedInTemplate(kind: ReportKind, spec: SectionSpec): boolean {
+  const { text, headings } = templateSection(kind, spec);
+  const own = headings[0];
+  return own !== undefined && hasNumbering(text.slice(own.textStart, own.textEnd));
 }
 
 /** The template text with its headings at the target level, numbered or not. */
