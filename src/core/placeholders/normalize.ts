@@ -9,7 +9,7 @@ export function codeKey(text: string): string {
 }
 
 /** Text as a message quotes it: whitespace collapsed, cut at `max` characters with an ellipsis. */
-export function quoted(text: string, max = 60): string {
+export function quoted(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

@@ -18,3 +18,26 @@ export function codeContentSpan(text: string, start: number, end: number): Span 
   }
   return { start: start + contentStart, end: start + Math.max(contentStart, contentEnd) };
 }
+
+/** Whether an HTML node is a comment (`<!-- … -->`), which no reader sees. */
+export function isComment(html: string): boolean {
+  const value = html.trim();
+  return value.startsWith('<!--') && value.endsWith('-->');
+}
+
+/** The full-line `# comments` of a front matter block (`start`–`end` in `text`). */
+export function yamlCommentLines(text: string, block: Span): Span[] {
+  const comments: Span[] = [];
+  let lineStart = block.start;
+  while (lineStart < block.end) {
+    let lineEnd = lineStart;
+    while (lineEnd < block.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    let first = lineStart;
+    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    if (text.charAt(first) === '#') comments.push({ start: first, end: lineEnd });
+    lineStart = lineEnd;
+    if (text.charCodeAt(lineStart) === 13) lineStart++;
+    if (text.charCodeAt(lineStart) === 10) lineStart++;
+  }
+  return comments;
+}

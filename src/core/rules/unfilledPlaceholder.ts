@@ -6,12 +6,12 @@ import { labelLines } from '../placeholders/labelLines';
 import { codeKey, fillerKey, quoted } from '../placeholders/normalize';
 import { findSlots } from '../placeholders/slots';
 import type { Span } from '../placeholders/spans';
-import { codeContentSpan } from '../placeholders/spans';
+import { codeContentSpan, isComment, yamlCommentLines } from '../placeholders/spans';
 import type { RawFinding } from '../types';
 import type { ChunkRule } from './types';
 
 /**
- * Text never filled in: `{{NAME}}` slots anywhere outside code (front matter included), and the
+ * Text never filled in: `{{NAME}}` slots anywhere outside code and comments (front matter included), and the
  * kind's filler text (its placeholder inventory) left as the template wrote it. Structure (headings,
  * header rows, label cells, lead-in sentences) is not in the inventory and is never reported.
  */
@@ -37,7 +37,8 @@ interface Pending {
 
 class PlaceholderScan {
   private readonly findings: RawFinding[] = [];
-  private readonly codeSpans: Span[] = [];
+  /** Code and comments, where `{{NAME}}` is not a slot. */
+  private readonly skipped: Span[] = [];
 
   constructor(private readonly text: string, private readonly index: FillerIndex) {}
 
@@ -49,8 +50,18 @@ class PlaceholderScan {
       let markers = item.markers && node.type !== 'heading';
       if (node.type === 'code' || node.type === 'inlineCode') {
         const span = spanOf(node);
-        if (span) this.codeSpans.push(span);
+        if (span) this.skipped.push(span);
         if (node.type === 'code' && span) this.checkCode(node.value, span);
+        continue;
+      }
+      if (node.type === 'html' && isComment(node.value)) {
+        const span = spanOf(node);
+        if (span) this.skipped.push(span);
+        continue;
+      }
+      if (node.type === 'yaml') {
+        const span = spanOf(node);
+        if (span) this.skipped.push(...yamlCommentLines(this.text, span));
         continue;
       }
       if (node.type === 'text' && markers) this.checkMarkers(node);
@@ -66,8 +77,8 @@ class PlaceholderScan {
   }
 
   result(): RawFinding[] {
-    this.codeSpans.sort((a, b) => a.start - b.start);
-    for (const slot of findSlots(this.text, this.codeSpans)) {
+    this.skipped.sort((a, b) => a.start - b.start);
+    for (const slot of findSlots(this.text, this.skipped)) {
       this.report('slot', slot, `Unfilled placeholder "${this.text.slice(slot.start, slot.end)}".`);
     }
     return this.findings;
