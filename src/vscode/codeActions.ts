@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Finding, Fix, LintResult } from '../core';
+import { fixAllTables } from '../core';
+import { diagnosticRule } from './diagnostics';
+import { toRange, toTextEdit } from './positions';
+import type { ReportDocuments } from './reportDocuments';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlreport');
+const TABLE_RULE = 'table-column-count';
+
+/**
+ * Quick fixes for the findings that carry a fix (missing sections, table rows, delimiter rows), and
+ * "fix all table problems" as a quick fix and as `source.fixAll.mlreport`. Each action is one
+ * WorkspaceEdit, so one undo step.
+ */
+export class ReportCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly documents: ReportDocuments) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.documents.current(document);
+    if (!result) return [];
+    const only = context.only;
+    const wantsFixAll = only !== undefined && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only));
+    const wantsQuickFix = !only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only);
+    const actions: vscode.CodeAction[] = [];
+    const tableFix = fixAllTables(result);
+    if (wantsQuickFix) {
+      const here = result.findings.filter((finding) => finding.fix && toRange(finding.range).intersection(range) !== undefined);
+      for (const finding of here) {
+        actions.push(this.action(document, result, finding.fix as Fix, vscode.CodeActionKind.QuickFix, matching(context, finding), true));
+      }
+      const tableFindings = result.findings.filter((finding) => finding.rule === TABLE_RULE && finding.fix);
+      if (tableFix && here.some((finding) => finding.rule === TABLE_RULE) && tableFindings.length > 1) {
+        const diagnostics = here.filter((finding) => finding.rule === TABLE_RULE).flatMap((finding) => matching(context, finding));
+        actions.push(this.action(document, result, tableFix, vscode.CodeActionKind.QuickFix, diagnostics, false));
+      }
+    }
+    if (wantsFixAll && tableFix) {
+      actions.push(this.action(document, result, tableFix, FIX_ALL_KIND, [], false));
+    }
+    return actions;
+  }
+
+  private action(
+    document: vscode.TextDocument,
+    result: LintResult,
+    fix: Fix,
+    kind: vscode.CodeActionKind,
+    diagnostics: vscode.Diagnostic[],
+    preferred: boolean,
+  ): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, kind);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(document.uri, fix.edits.map((textEdit) => toTextEdit(result, textEdit)));
+    action.edit = edit;
+    action.diagnostics = diagnostics;
+    action.isPreferred = preferred;
+    return action;
+  }
+}
+
+/** The editor's diagnostics that stand for a finding (same rule, same range). */
+function matching(context: vscode.CodeActionContext, finding: Finding): vscode.Diagnostic[] {
+  const range = toRange(finding.range);
+  return context.diagnostics.filter((diagnostic) => diagnosticRule(diagnostic) === finding.rule && diagnostic.range.isEqual(range));
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { Outline, OutlineNode, SectionStatus } from '../core';
+import { COMMANDS } from './commandIds';
+
+export const OUTLINE_VIEW_ID = 'mlreport.outline';
+
+interface StatusLook {
+  icon: string;
+  color: string | undefined;
+  contextValue: 'present' | 'missing';
+}
+
+const LOOKS: Readonly<Record<SectionStatus, StatusLook>> = {
+  complete: { icon: 'pass', color: 'testing.iconPassed', contextValue: 'present' },
+  placeholders: { icon: 'edit', color: 'list.warningForeground', contextValue: 'present' },
+  problems: { icon: 'warning', color: 'problemsWarningIcon.foreground', contextValue: 'present' },
+  missing: { icon: 'circle-slash', color: 'problemsErrorIcon.foreground', contextValue: 'missing' },
+  optional: { icon: 'circle-large-outline', color: undefined, contextValue: 'missing' },
+};
+
+/**
+ * The `ML Report` outline: the kind's sections in template order with their status. Tests read the
+ * tree through `getChildren` / `getTreeItem` and the last `outline`.
+ */
+export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
+  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** The outline shown, or undefined when the active editor is not a report. */
+  outline: Outline | undefined;
+  /** The document the outline is for. */
+  document: vscode.TextDocument | undefined;
+
+  show(document: vscode.TextDocument | undefined, outline: Outline | undefined): void {
+    this.document = outline ? document : undefined;
+    this.outline = outline;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(element?: OutlineNode): OutlineNode[] {
+    return element ? element.children : (this.outline?.nodes ?? []);
+  }
+
+  getParent(element: OutlineNode): OutlineNode | undefined {
+    return this.outline?.nodes.find((node) => node.children.includes(element));
+  }
+
+  getTreeItem(node: OutlineNode): vscode.TreeItem {
+    const look = LOOKS[node.status];
+    const collapsed = node.children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.title, collapsed);
+    item.id = `${this.outline?.kindId ?? ''}:${node.id}`;
+    item.description = describeStatus(node);
+    item.iconPath = new vscode.ThemeIcon(look.icon, look.color === undefined ? undefined : new vscode.ThemeColor(look.color));
+    item.tooltip = tooltip(node);
+    item.contextValue = look.contextValue;
+    if (node.heading && this.document) {
+      item.command = {
+        command: COMMANDS.revealSection,
+        title: 'Go to Section',
+        arguments: [this.document.uri, node.heading.line],
+      };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** `complete`, `3 placeholders`, `2 problems`, `missing`… */
+export function describeStatus(node: OutlineNode): string {
+  const parts: string[] = [];
+  if (node.status === 'missing') return node.level > 2 ? 'missing subsection' : 'missing';
+  if (node.status === 'optional') return 'optional, not present';
+  if (node.placeholders > 0) parts.push(plural(node.placeholders, 'placeholder'));
+  if (node.problems > 0) parts.push(plural(node.problems, 'problem'));
+  return parts.length > 0 ? parts.join(' · ') : '✓ complete';
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function tooltip(node: OutlineNode): vscode.MarkdownString {
+  const text = new vscode.MarkdownString();
+  text.appendMarkdown(`**${escape(node.title)}**${node.required ? '' : ' (optional)'}\n\n`);
+  switch (node.status) {
+    case 'missing':
+    case 'optional':
+      text.appendMarkdown('Not in the report. Use *Insert Section* to add it from the template where it belongs.');
+      break;
+    case 'complete':
+      text.appendMarkdown('Present and complete: no placeholders, no problems.');
+      break;
+    default:
+      text.appendMarkdown(`${plural(node.placeholders, 'unfilled placeholder')}, ${plural(node.problems, 'other problem')}.`);
+  }
+  if (node.heading) text.appendMarkdown(`\n\nLine ${node.heading.line}.`);
+  return text;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,221 @@
+import * as vscode from 'vscode';
+import type { LintOptions, LintResult } from '../core';
+import { ReportLinter } from '../core';
+import type { ReportConfig } from '../core/config';
+import { matchesConfigFiles } from '../core/config';
+import { reportLintOptions, sniffDeclaredType } from '../core/reportSelection';
+import type { ConfigFiles } from './configFiles';
+import { relativePath } from './configFiles';
+import type { RuleLink } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
+import type { Log } from './log';
+import { describeError } from './log';
+import type { ExtensionSettings } from './settings';
+import { readSettings } from './settings';
+
+/** Why a document is being linted: live linting skips documents above the size limit, the others do not. */
+export type LintTrigger = 'open' | 'change' | 'config' | 'save' | 'demand';
+
+const LIVE_TRIGGERS: readonly LintTrigger[] = ['open', 'change', 'config'];
+
+interface DocumentState {
+  linter: ReportLinter | undefined;
+  optionsKey: string;
+  result: LintResult | undefined;
+  /** The document version `result` was computed for. */
+  version: number;
+  /** Bumped by every lint request; a request that is no longer the latest drops its result. */
+  generation: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Above `mlreport.maxLiveLintSize`: linted on save and on demand only. */
+  tooLarge: boolean;
+}
+
+/**
+ * Live diagnostics: one incremental `ReportLinter` per open report document, debounced on change,
+ * results for an older version of a document dropped. The other views read results from here.
+ */
+export class ReportDocuments implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly tooLargeNoted = new Set<string>();
+  /** Fired after a document's diagnostics, result or report status changed. */
+  readonly onDidLint = this.linted.event;
+
+  constructor(
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly configs: ConfigFiles,
+    private readonly link: RuleLink,
+    private readonly log: Log,
+  ) {}
+
+  /** Lints after the debounce delay; a newer call restarts the delay. */
+  schedule(document: vscode.TextDocument): void {
+    const state = this.stateOf(document);
+    if (state.timer) clearTimeout(state.timer);
+    const delay = readSettings(document.uri).debounceMs;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.lint(document, 'change');
+    }, delay);
+  }
+
+  /** Lints now. Resolves to the result, or undefined when the document is not a report (or was changed meanwhile). */
+  async lint(document: vscode.TextDocument, trigger: LintTrigger): Promise<LintResult | undefined> {
+    const key = document.uri.toString();
+    const state = this.stateOf(document);
+    const generation = ++state.generation;
+    const version = document.version;
+    try {
+      const options = await this.optionsFor(document.uri, document.getText(), document.languageId);
+      if (state.generation !== generation || document.version !== version || document.isClosed) return undefined;
+      if (!options) {
+        this.forget(document, false);
+        return undefined;
+      }
+      const text = document.getText();
+      const settings = readSettings(document.uri);
+      state.tooLarge = exceeds(text, settings.maxLiveLintSize);
+      if (state.tooLarge && LIVE_TRIGGERS.includes(trigger)) {
+        this.noteTooLarge(key, settings);
+        this.linted.fire(document);
+        return state.version === version ? state.result : undefined;
+      }
+      const optionsKey = JSON.stringify(options);
+      if (!state.linter || state.optionsKey !== optionsKey) {
+        state.linter = new ReportLinter(options);
+        state.optionsKey = optionsKey;
+      }
+      const result = state.linter.update(text);
+      this.publish(document, state, result, version);
+      return result;
+    } catch (error) {
+      this.log.error(`linting ${document.uri.toString(true)} failed: ${describeError(error)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The result for the document's current text, or undefined when it is not a report. A document
+   * edited since its last lint is linted again at once with the options it had (cheap: incremental).
+   */
+  current(document: vscode.TextDocument): LintResult | undefined {
+    const state = this.states.get(document.uri.toString());
+    if (!state?.linter || !state.result) return undefined;
+    if (state.version !== document.version) {
+      state.generation++;
+      if (state.timer) {
+        clearTimeout(state.timer);
+        state.timer = undefined;
+      }
+      this.publish(document, state, state.linter.update(document.getText()), document.version);
+    }
+    return state.result;
+  }
+
+  /** The last result, whatever version it was for (for views that may lag a keystroke). */
+  last(uri: vscode.Uri): LintResult | undefined {
+    return this.states.get(uri.toString())?.result;
+  }
+
+  isReport(uri: vscode.Uri): boolean {
+    const state = this.states.get(uri.toString());
+    return state !== undefined && (state.linter !== undefined || state.tooLarge);
+  }
+
+  isTooLarge(uri: vscode.Uri): boolean {
+    return this.states.get(uri.toString())?.tooLarge ?? false;
+  }
+
+  /** The lint options for a text at a location, or undefined when it is not a report. */
+  async optionsFor(uri: vscode.Uri, text: string, languageId = 'markdown'): Promise<LintOptions | undefined> {
+    const settings = readSettings(uri);
+    if (!settings.enable || languageId !== 'markdown') return undefined;
+    const lookup = await this.configs.forDocument(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+    const inFolder = folder && relativePath(folder, uri);
+    const inConfigFolder = lookup && relativePath(lookup.folder, uri);
+    const matchesFiles =
+      (inFolder !== undefined && matchesConfigFiles(globsAsConfig(settings.files), inFolder)) ||
+      (lookup !== undefined && inConfigFolder !== undefined && matchesConfigFiles(lookup.config, inConfigFolder));
+    return reportLintOptions({
+      declaredType: sniffDeclaredType(text),
+      matchesFiles,
+      config: lookup?.config,
+      settingsRules: settings.rules,
+    });
+  }
+
+  /** Drops a closed document's state and diagnostics. */
+  close(document: vscode.TextDocument): void {
+    this.forget(document, true);
+  }
+
+  /** Forgets every linter (options changed) and clears every diagnostic; callers re-lint the open documents. */
+  reset(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+  }
+
+  dispose(): void {
+    this.reset();
+    this.linted.dispose();
+  }
+
+  private publish(document: vscode.TextDocument, state: DocumentState, result: LintResult, version: number): void {
+    state.result = result;
+    state.version = version;
+    this.diagnostics.set(document.uri, result.findings.map((finding) => toDiagnostic(finding, this.link)));
+    for (const { rule, error } of result.internalErrors) {
+      this.log.error(`rule "${rule}" failed on ${document.uri.toString(true)}: ${describeError(error)}`);
+    }
+    this.linted.fire(document);
+  }
+
+  private forget(document: vscode.TextDocument, closed: boolean): void {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    const wasReport = state !== undefined && (state.linter !== undefined || state.tooLarge);
+    if (closed) this.states.delete(key);
+    else if (state) Object.assign(state, { linter: undefined, optionsKey: '', result: undefined, tooLarge: false, timer: undefined });
+    this.diagnostics.delete(document.uri);
+    if (wasReport || closed) this.linted.fire(document);
+  }
+
+  private stateOf(document: vscode.TextDocument): DocumentState {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = { linter: undefined, optionsKey: '', result: undefined, version: -1, generation: 0, timer: undefined, tooLarge: false };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  private noteTooLarge(key: string, settings: ExtensionSettings): void {
+    if (this.tooLargeNoted.has(key)) return;
+    this.tooLargeNoted.add(key);
+    this.log.info(`${key} is larger than mlreport.maxLiveLintSize (${settings.maxLiveLintSize} bytes): linted on save and on demand only`);
+  }
+}
+
+const settingsGlobs = new Map<string, ReportConfig>();
+
+/** The settings' globs as a stable config object, so the core's compiled matcher is reused. */
+function globsAsConfig(files: readonly string[]): ReportConfig {
+  const key = JSON.stringify(files);
+  let config = settingsGlobs.get(key);
+  if (!config) {
+    config = { rules: {}, files, kind: '' };
+    settingsGlobs.set(key, config);
+  }
+  return config;
+}
+
+/** Whether a text's UTF-8 size exceeds a limit, without encoding it when the length alone decides. */
+function exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { BUILTIN_KINDS, RULE_IDS } from '../../src/core';
+import { COMMANDS, IS_REPORT_CONTEXT } from '../../src/vscode/commandIds';
+
+interface Manifest {
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  extensionKind?: string[];
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    keybindings: { command: string; key: string; mac: string; when: string }[];
+    snippets: { language: string; path: string }[];
+    grammars: { path: string; injectTo: string[] }[];
+    jsonValidation: { url: string }[];
+    views: { explorer: { id: string; name: string; when: string }[] };
+    configuration: { properties: Record<string, { markdownDescription?: string; properties?: Record<string, unknown> }> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+
+describe('extension manifest (package.json)', () => {
+  it('contributes exactly the commands the extension registers, all in the ML Report category', () => {
+    const contributed = manifest.contributes.commands.map((command) => command.command).sort();
+    assert.deepEqual(contributed, Object.values(COMMANDS).sort());
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'ML Report', command.command);
+  });
+
+  it('enumerates every rule id, and only those, in the mlreport.rules setting and the .mlreport.json schema', () => {
+    const setting = manifest.contributes.configuration.properties['mlreport.rules'];
+    assert.deepEqual(Object.keys(setting?.properties ?? {}).sort(), [...RULE_IDS].sort());
+    const schemaFile = manifest.contributes.jsonValidation[0]?.url ?? '';
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties: { rules: { properties: object }; kind: { enum: string[] } } };
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), [...RULE_IDS].sort());
+    assert.deepEqual(schema.properties.kind.enum, BUILTIN_KINDS.map((kind) => kind.id));
+  });
+
+  it('describes every setting', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(properties).sort(), ['mlreport.debounceMs', 'mlreport.enable', 'mlreport.files', 'mlreport.maxLiveLintSize', 'mlreport.rules']);
+    for (const [name, property] of Object.entries(properties)) assert.ok((property.markdownDescription ?? '').length > 20, name);
+  });
+
+  it('binds the placeholder keys only in report editors', () => {
+    const bound = manifest.contributes.keybindings.map((binding) => [binding.command, binding.key, binding.mac]);
+    assert.deepEqual(bound, [
+      [COMMANDS.nextPlaceholder, 'ctrl+alt+]', 'cmd+alt+]'],
+      [COMMANDS.previousPlaceholder, 'ctrl+alt+[', 'cmd+alt+['],
+    ]);
+    for (const binding of manifest.contributes.keybindings) assert.match(binding.when, new RegExp(`\\b${IS_REPORT_CONTEXT.replace('.', '\\.')}\\b`));
+  });
+
+  it('points at files that exist and declares untrusted and virtual workspace support', () => {
+    for (const path of [...manifest.contributes.snippets.map((s) => s.path), ...manifest.contributes.grammars.map((g) => g.path), 'media/icon.png', 'LICENSE', 'CHANGELOG.md']) {
+      assert.ok(existsSync(path), path);
+    }
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.equal(manifest.extensionKind, undefined);
+    assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+    assert.deepEqual(manifest.contributes.views.explorer.map((view) => [view.id, view.name, view.when]), [['mlreport.outline', 'ML Report', IS_REPORT_CONTEXT]]);
+  });
+});
+
+describe('placeholder grammar', () => {
+  const grammar = JSON.parse(readFileSync('syntaxes/mlreport-placeholders.tmLanguage.json', 'utf8')) as {
+    injectionSelector: string;
+    repository: Record<string, { match: string; name: string }>;
+  };
+  const matches = (rule: string, text: string): string[] => {
+    const pattern = grammar.repository[rule];
+    assert.ok(pattern, rule);
+    return [...text.matchAll(new RegExp(pattern.match, 'g'))].map((match) => match[0]);
+  };
+
+  it('is injected into Markdown outside fenced and inline code', () => {
+    assert.equal(grammar.injectionSelector, 'L:text.html.markdown -markup.fenced_code -markup.inline.raw');
+  });
+
+  it('marks slots, [link] markers and unchosen choice lists, and not real links', () => {
+    assert.deepEqual(matches('slot', 'title: {{TITLE}} and {{MODEL_NAME}} but not {{ x }} or {TITLE}'), ['{{TITLE}}', '{{MODEL_NAME}}']);
+    assert.deepEqual(matches('link', '- code: [link]\n[link](http://x) [link][ref] [link]: http://y'), ['[link]']);
+    assert.deepEqual(matches('choice', '**Status**: Draft / Final / In Review'), ['Draft / Final / In Review']);
+  });
+});
