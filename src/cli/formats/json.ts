@@ -1,0 +1,19 @@
+import { toJsonDiagnostic } from '../../core/diagnostic';
+import type { JsonDiagnostic } from '../../core/diagnostic';
+import type { Formatter } from './types';
+
+/** The public JSON contract: one array, one entry per file linted. */
+export interface JsonFileResult {
+  file: string;
+  kind: string;
+  diagnostics: JsonDiagnostic[];
+}
+
+export const formatJson: Formatter = (report) => {
+  const results: JsonFileResult[] = report.files.map((file) => ({
+    file: file.shownAs,
+    kind: file.kind,
+    diagnostics: file.findings.map(toJsonDiagnostic),
+  }));
+  return `${JSON.stringify(results)}\n`;
+};

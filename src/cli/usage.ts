@@ -1,0 +1,60 @@
+import { RULE_IDS } from '../core/rules';
+import { BUILTIN_KINDS } from '../core/templates/registry';
+import { FORMAT_NAMES } from './formats';
+import { DOCS_URL } from './version';
+
+const KINDS = BUILTIN_KINDS.map((kind) => kind.id).join(', ');
+
+export const MAIN_HELP = `Usage: mlreport <command> [options]
+
+Lints Markdown ML experiment reports and writes new ones from templates.
+
+Commands:
+  lint [options] PATH...       Lint report files, folders (their .md files) or globs
+  new KIND [options]           Write a new report from a kind's template
+
+Options:
+  -h, --help                   Show this help; "mlreport lint --help" shows a command's
+  -v, --version                Print the version
+
+Report kinds: ${KINDS}
+Documentation: ${DOCS_URL}
+`;
+
+export const LINT_HELP = `Usage: mlreport lint [options] PATH...
+
+Lints each report among PATH: a file, a folder (its .md files, recursively, without
+node_modules and .git) or a glob such as "reports/**/*.md" (quote it). A Markdown file
+whose front matter "type:" names no report kind is skipped, with a note on standard error.
+
+Options:
+  -f, --format NAME            Output: ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -k, --kind KIND              Lint every file as this kind, whatever its front matter says
+                               (${KINDS})
+  -c, --config FILE            Use this configuration instead of the nearest .mlreport.json
+      --no-config              Use no configuration file
+  -r, --rule ID=SETTING        Set a rule to off, info, warning or error (repeatable);
+                               overrides the configuration
+      --max-size SIZE          Skip larger files, e.g. 500KB, 20MB (default: 10MB)
+  -h, --help                   Show this help
+
+Exit codes: 0 no errors, 1 at least one error-severity finding,
+            2 bad usage, a bad configuration file, or a file that could not be linted.
+
+Rules: ${RULE_IDS.join(', ')}
+Configuration (.mlreport.json, found by walking up from each file's folder):
+  { "rules": { "section-order": "off" }, "files": ["notes/**/*.md"], "kind": "ml-experiment-report" }
+`;
+
+export const NEW_HELP = `Usage: mlreport new KIND [options]
+
+Writes a new report from the template of KIND (${KINDS}), with today's date.
+Without --output it prints the report.
+
+Options:
+  -t, --title TITLE            Fill in the title
+  -a, --author NAME            Fill in an author (repeatable)
+  -o, --output FILE            Write to FILE instead of standard output
+      --force                  Overwrite FILE if it exists
+  -h, --help                   Show this help
+`;
