@@ -1,48 +1,39 @@
 import { resolve } from 'node:path';
 import { parseRuleSetting } from '../core/config';
 import { lint } from '../core/lint';
+import type { LintOptions, RuleSetting } from '../core/lint';
 import { reportLintOptions, sniffDeclaredType } from '../core/reportSelection';
-import type { LintOptions, LintResult, RuleSetting } from '../core/lint';
 import { BUILTIN_KINDS } from '../core/templates/registry';
 import { ConfigFinder, configClaims, loadConfigFile } from './configFiles';
 import type { LoadedConfig } from './configFiles';
 import { displayPath } from './displayPath';
 import { expandPaths } from './expandPaths';
 import { FORMATTERS, FORMAT_NAMES } from './formats';
-import type { LintedFile } from './formats/types';
+import type { Formatter, LintedFile } from './formats/types';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import type { CliIo } from './io';
 import { parseCommandArgs } from './parseCommandArgs';
 import { DEFAULT_MAX_SIZE, parseSize, readTextFile } from './readTextFile';
 import { LINT_HELP } from './usage';
 
+interface LintSettings {
+  formatter: Formatter;
+  kind: string | undefined;
+  ruleOverrides: Record<string, RuleSetting>;
+  maxSize: number;
+  config: { explicit: string } | 'discover' | 'none';
+  paths: string[];
+}
+
+/** What became of one file: linted, skipped as not a report, or not lintable (exit code 2). */
+type FileOutcome = { linted: LintedFile } | { notReport: string } | { failure: string };
+
 export function lintCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs(args, {
-    format: { type: 'string', short: 'f' },
-    kind: { type: 'string', short: 'k' },
-    config: { type: 'string', short: 'c' },
-    'no-config': { type: 'boolean' },
-    rule: { type: 'string', short: 'r', multiple: true },
-    'max-size': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
+  const settings = parseLintArgs(args);
+  if (!settings) {
     io.stdout(LINT_HELP);
     return EXIT_OK;
   }
-  const format = values.format ?? 'stylish';
-  const formatter = FORMATTERS[format];
-  if (!formatter) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
-  const kind = values.kind;
-  if (kind !== undefined && !BUILTIN_KINDS.some((known) => known.id === kind)) {
-    throw new UsageError(`unknown kind "${kind}"; use one of ${BUILTIN_KINDS.map((known) => known.id).join(', ')}`);
-  }
-  const ruleOverrides = parseRuleOptions(values.rule ?? []);
-  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size']);
-  if (maxSize === undefined) throw new UsageError(`--max-size "${values['max-size']}" is not a size such as 500KB or 20MB`);
-  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
-  if (positionals.length === 0) throw new UsageError('no PATH to lint; give files, folders or globs');
-
   let exitCode = EXIT_OK;
   const fail = (message: string): void => {
     io.stderr(`${message}\n`);
@@ -52,72 +43,98 @@ export function lintCommand(args: string[], io: CliIo): number {
   const reportConfig = (message: string, fatal: boolean): void => (fatal ? fail(message) : io.stderr(`${message}\n`));
 
   let configFor: (file: string) => LoadedConfig | undefined = () => undefined;
-  if (values.config !== undefined) {
-    const path = resolve(io.cwd, values.config);
-    const loaded = loadConfigFile(path, values.config, reportConfig);
+  if (typeof settings.config === 'object') {
+    const loaded = loadConfigFile(resolve(io.cwd, settings.config.explicit), settings.config.explicit, reportConfig);
     if (!loaded.usable) return EXIT_USAGE;
     configFor = () => loaded;
-  } else if (!values['no-config']) {
+  } else if (settings.config === 'discover') {
     const finder = new ConfigFinder(show, reportConfig);
     configFor = (file) => finder.forFile(file);
   }
 
-  const expansion = expandPaths(positionals, io.cwd);
+  const expansion = expandPaths(settings.paths, io.cwd);
   for (const problem of expansion.problems) fail(problem);
 
   const linted: LintedFile[] = [];
   const failures: { shownAs: string; message: string }[] = [];
   for (const file of expansion.files) {
     const shownAs = show(file);
-    const skip = (message: string): void => {
-      failures.push({ shownAs, message });
-      fail(`${shownAs}: ${message}`);
-    };
     const loaded = configFor(file);
-    if (loaded && !loaded.usable) {
-      skip(`not linted: its configuration ${show(loaded.path)} is unusable`);
-      continue;
+    const outcome: FileOutcome = loaded && !loaded.usable
+      ? { failure: `not linted: its configuration ${show(loaded.path)} is unusable` }
+      : lintFile(file, shownAs, loaded, settings);
+    if ('linted' in outcome) {
+      linted.push(outcome.linted);
+    } else if ('notReport' in outcome) {
+      io.stderr(`${shownAs}: skipped, not a report (${outcome.notReport}); use --kind to lint it anyway\n`);
+    } else {
+      failures.push({ shownAs, message: outcome.failure });
+      fail(`${shownAs}: ${outcome.failure}`);
     }
-    const read = readTextFile(file, maxSize);
-    if ('problem' in read) {
-      skip(read.problem);
-      continue;
-    }
-    const declaredType = sniffDeclaredType(read.text);
-    const selected: LintOptions | undefined = kind !== undefined
-      ? { kind, rules: { ...loaded?.config.rules, ...ruleOverrides } }
-      : reportLintOptions({
-          declaredType,
-          matchesFiles: loaded !== undefined && configClaims(loaded, file),
-          config: loaded?.config,
-          settingsRules: ruleOverrides,
-        });
-    if (!selected) {
-      const reason = declaredType === undefined
-        ? 'no front matter "type:" naming a report kind'
-        : `front matter type "${declaredType}" is not a report kind`;
-      io.stderr(`${shownAs}: skipped, not a report (${reason}); use --kind to lint it anyway\n`);
-      continue;
-    }
-    let result: LintResult;
-    try {
-      // The kind is passed even when the front matter declares it, so a report whose YAML is broken
-      // is still linted (its `type:` line is read without the YAML parser).
-      result = lint(read.text, selected.kind === undefined && declaredType !== undefined ? { ...selected, kind: declaredType } : selected);
-    } catch (error) {
-      skip(`linting failed: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    if (!result.kind) {
-      io.stderr(`${shownAs}: skipped, not a report (${result.notReport ?? 'no report kind'}); use --kind to lint it anyway\n`);
-      continue;
-    }
-    linted.push({ path: file, shownAs, kind: result.kind.id, findings: result.findings });
   }
 
-  io.stdout(formatter({ cwd: io.cwd, files: linted, failures }, { color: io.color ?? false }));
+  io.stdout(settings.formatter({ cwd: io.cwd, files: linted, failures }, { color: io.color ?? false }));
   if (exitCode !== EXIT_OK) return exitCode;
   return linted.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
+}
+
+function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefined, settings: LintSettings): FileOutcome {
+  const read = readTextFile(file, settings.maxSize);
+  if ('problem' in read) return { failure: read.problem };
+  const declaredType = sniffDeclaredType(read.text);
+  const selected: LintOptions | undefined = settings.kind !== undefined
+    ? { kind: settings.kind, rules: { ...loaded?.config.rules, ...settings.ruleOverrides } }
+    : reportLintOptions({
+        declaredType,
+        matchesFiles: loaded !== undefined && configClaims(loaded, file),
+        config: loaded?.config,
+        settingsRules: settings.ruleOverrides,
+      });
+  if (!selected) {
+    return {
+      notReport: declaredType === undefined
+        ? 'no front matter "type:" naming a report kind'
+        : `front matter type "${declaredType}" is not a report kind`,
+    };
+  }
+  // The declared kind is passed on so that a report whose front matter YAML is broken is still
+  // linted as its kind (the `type:` line is read without the YAML parser).
+  const options = selected.kind === undefined && declaredType !== undefined ? { ...selected, kind: declaredType } : selected;
+  try {
+    const result = lint(read.text, options);
+    if (!result.kind) return { notReport: result.notReport ?? 'no report kind' };
+    return { linted: { path: file, shownAs, kind: result.kind.id, findings: result.findings } };
+  } catch (error) {
+    return { failure: `linting failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** The settings of `mlreport lint`, or undefined for `--help`. Throws a UsageError for a mistake. */
+function parseLintArgs(args: string[]): LintSettings | undefined {
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', short: 'f' },
+    kind: { type: 'string', short: 'k' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    rule: { type: 'string', short: 'r', multiple: true },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return undefined;
+  const format = values.format ?? 'stylish';
+  const formatter = FORMATTERS[format];
+  if (!formatter) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  const kind = values.kind;
+  if (kind !== undefined && !BUILTIN_KINDS.some((known) => known.id === kind)) {
+    throw new UsageError(`unknown kind "${kind}"; use one of ${BUILTIN_KINDS.map((known) => known.id).join(', ')}`);
+  }
+  const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size']);
+  if (maxSize === undefined) throw new UsageError(`--max-size "${values['max-size']}" is not a size such as 500KB or 20MB`);
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  const ruleOverrides = parseRuleOptions(values.rule ?? []);
+  if (positionals.length === 0) throw new UsageError('no PATH to lint; give files, folders or globs');
+  const config = values.config !== undefined ? { explicit: values.config } : values['no-config'] ? 'none' : 'discover';
+  return { formatter, kind, ruleOverrides, maxSize, config, paths: positionals };
 }
 
 function parseRuleOptions(entries: readonly string[]): Record<string, RuleSetting> {
@@ -125,9 +142,10 @@ function parseRuleOptions(entries: readonly string[]): Record<string, RuleSettin
   for (const entry of entries) {
     const match = /^([^=]+)=(.*)$/.exec(entry);
     if (!match) throw new UsageError(`--rule "${entry}" is not ID=SETTING, e.g. --rule section-order=off`);
-    const setting = parseRuleSetting((match[1] as string).trim(), (match[2] as string).trim());
+    const id = (match[1] as string).trim();
+    const setting = parseRuleSetting(id, (match[2] as string).trim());
     if (typeof setting !== 'string') throw new UsageError(`--rule: ${setting.problem}`);
-    rules[(match[1] as string).trim()] = setting;
+    rules[id] = setting;
   }
   return rules;
 }

@@ -2,9 +2,12 @@ import pkg from '../../package.json';
 
 export const VERSION: string = pkg.version;
 
-/** The README, where each rule has a section whose anchor is its id. */
-export const DOCS_URL: string = (pkg as { homepage?: string }).homepage ?? 'https://www.npmjs.com/package/mlreport';
+const manifest = pkg as { repository?: string | { url?: string } };
+const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+
+/** The project's page, whose README documents each rule under the anchor `rule-<id>` (as the extension links them). */
+export const DOCS_URL: string = (repository ?? 'https://github.com/mlreport/mlreport').replace(/^git\+/, '').replace(/\.git$/, '');
 
 export function ruleHelpUri(ruleId: string): string {
-  return `${DOCS_URL}#${ruleId}`;
+  return `${DOCS_URL}#rule-${ruleId}`;
 }

@@ -126,7 +126,7 @@ describe('mlreport lint', () => {
       assert.deepEqual(driver.rules.map((rule) => rule.id), [...RULE_IDS, 'internal-error']);
       for (const rule of driver.rules) {
         assert.ok(rule.shortDescription.text.length > 0);
-        assert.ok(rule.helpUri.endsWith(`#${rule.id}`));
+        assert.equal(rule.helpUri, `${driver.informationUri}#rule-${rule.id}`);
       }
       assert.deepEqual(
         run.results.map((r) => [r.ruleId, driver.rules[r.ruleIndex]?.id, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region]),
