@@ -179,8 +179,9 @@ function surround(text: string, at: number, block: string, eol: string): string 
   const after = text.slice(at);
   let prefix = '';
   if (before.length > 0) {
-    if (!/[\r\n]$/.test(before)) prefix = eol + eol;
-    else if (!/(?:^|[\r\n])[ \t]*(?:\r\n|\n|\r)$/.test(before)) prefix = eol;
+    const withoutBreak = before.replace(/(?:\r\n|\n|\r)$/, '');
+    if (withoutBreak === before) prefix = eol + eol;
+    else if (withoutBreak !== '' && !/(?:\r\n|\n|\r)[ \t]*$/.test(withoutBreak)) prefix = eol;
   }
   const suffix = after.length === 0 || /^[ \t]*(?:\r\n|\n|\r)/.test(after) ? eol : eol + eol;
   return prefix + block + suffix;

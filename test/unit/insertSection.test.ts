@@ -72,6 +72,8 @@ describe('section insertion', () => {
     const out = insert(text, 'dataset');
     assert.ok(!/[^\r]\n/.test(out), 'a bare LF was inserted');
     assert.ok(out.includes('\r\n## Dataset\r\n\r\n### Data Description\r\n'));
+    const sub = insert(`${FRONT}## Executive Summary\n\nShort.\n\n### Key Findings\n- It works.\n\n## Objective\n\nx\n`.replace(/\n/g, '\r\n'), 'executive-summary/recommendations');
+    assert.ok(sub.includes('- It works.\r\n\r\n### Recommendations\r\n- Recommendation 1\r\n- Recommendation 2\r\n\r\n## Objective'), sub);
   });
 
   it('appends at the end with a blank line before, also without a final line break', () => {

@@ -1,5 +1,6 @@
 import type { SectionOccurrence } from '../sections';
 import { subsectionsByParent, topLevel } from '../sections';
+import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import type { SectionSpec } from '../templates/types';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
@@ -12,14 +13,20 @@ export const duplicateSection: DocumentRule = {
   scope: 'document',
   check({ sections }) {
     const findings = repeats(topLevel(sections), (occurrence, first) =>
-      `Section "${occurrence.spec.title}" appears more than once; the first is at line ${first.heading.line}.`);
+      `Section "${occurrence.spec.title}"${written(occurrence)} appears more than once; the first is at line ${first.heading.line}.`);
     for (const [parent, children] of subsectionsByParent(sections)) {
       findings.push(...repeats(children, (occurrence, first) =>
-        `Subsection "${occurrence.spec.title}" appears more than once in "${parent.spec.title}"; the first is at line ${first.heading.line}.`));
+        `Subsection "${occurrence.spec.title}"${written(occurrence)} appears more than once in "${parent.spec.title}"; the first is at line ${first.heading.line}.`));
     }
     return findings;
   },
 };
+
+/** ` (as "Evaluation")` when the heading names the section by an alias, so the repeat is plain to see. */
+function written(occurrence: SectionOccurrence): string {
+  const title = stripNumbering(occurrence.heading.text);
+  return normalizeTitle(title) === normalizeTitle(occurrence.spec.title) ? '' : ` (as "${title}")`;
+}
 
 function repeats(occurrences: readonly SectionOccurrence[], message: (occurrence: SectionOccurrence, first: SectionOccurrence) => string): RawFinding[] {
   const firsts = new Map<SectionSpec, SectionOccurrence>();
