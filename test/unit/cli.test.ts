@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { RULE_IDS } from '../../src/core';
 import { BROKEN_REPORT, PLAIN_NOTE, WARNING_REPORT, onlyRules, runCli, tempTree } from './cliHarness';
 
@@ -247,6 +249,17 @@ describe('mlreport lint', () => {
       const result = runCli(['lint', '-f', 'json', ...PLACEHOLDERS, 'docs', 'docs/a.md', './docs/deep'], tree.root);
       assert.equal(result.code, 0, result.stderr);
       assert.deepEqual(parseJson(result.stdout).map((entry) => entry.file), ['docs/.hidden/c.md', 'docs/a.md', 'docs/deep/er/b.md']);
+    });
+
+    it('lints a file reached through symbolic links once, under its own path, and survives a link loop', () => {
+      tree = tempTree({ 'docs/a/r.md': WARNING_REPORT });
+      symlinkSync('r.md', join(tree.root, 'docs', 'a', 'link.md'));
+      symlinkSync('..', join(tree.root, 'docs', 'a', 'loop'));
+      for (const args of [['docs'], ['docs/**/*.md'], ['docs/a/link.md', 'docs/a/r.md']]) {
+        const result = runCli(['lint', '-f', 'json', ...PLACEHOLDERS, ...args], tree.root);
+        assert.equal(result.code, 0, result.stderr);
+        assert.deepEqual(parseJson(result.stdout).map((entry) => entry.file), ['docs/a/r.md'], args.join(' '));
+      }
     });
 
     it('expands a glob relative to the working folder, and lints a named file whatever its extension', () => {
