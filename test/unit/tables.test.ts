@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { applyEdits, fixAllTables, lint } from '../../src/core';
+import { applyEdits, lint } from '../../src/core';
 import type { Finding } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import { tableColumnCount } from '../../src/core/rules/tableColumnCount';
@@ -137,35 +137,5 @@ describe('table-column-count', () => {
   it('ignores tables in fenced code, indented code and HTML blocks, and escaped pipes', () => {
     const text = '```\n| a | b |\n|---|\n```\n\n    | a | b |\n    |---|\n\n<div>\n| a | b |\n|---|\n</div>\n\n| a \\| b | c |\n|---|---|\n| 1 \\| 2 | 3 |\n';
     assert.deepEqual(tableFindings(text), []);
-  });
-
-  it('leaves no table finding after fixing all of them at once', () => {
-    const text = '# T\r\n\r\n| a | b | c |\r\n|:-:|---|\r\n| 1 |\r\n| 1 | 2 | 3 | 4 |\r\n\r\n> a | b\r\n> --|--\r\n> 1\r\n> 1 | 2 | 3\r\n\r\n|x|y|\r\n|-|-|\r\n|1|2|3||\r\n';
-    const result = lint(text, onlyTables);
-    assert.equal(result.findings.length, 6);
-    const fix = fixAllTables(result);
-    assert.ok(fix);
-    const fixed = applyEdits(text, fix.edits);
-    assert.deepEqual(tableFindings(fixed), []);
-    assert.equal(fixed, '# T\r\n\r\n| a | b | c |\r\n|:-:|---|---|\r\n| 1 |  |  |\r\n| 1 | 2 | 3 \\| 4 |\r\n\r\n> a | b\r\n> --|--\r\n> 1 |  |\r\n> 1 | 2 \\| 3\r\n\r\n|x|y|\r\n|-|-|\r\n|1|2\\|3|\r\n');
-  });
-
-  it('fixing all leaves no table findings for any mix of rows and delimiters', () => {
-    const row = (count: number, fill: string): string => `| ${Array.from({ length: count }, () => fill).join(' | ')} |`;
-    const table = fc.record({
-      header: fc.integer({ min: 1, max: 5 }),
-      delimiter: fc.integer({ min: 1, max: 6 }),
-      rows: fc.array(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom('v', '', 'a \\| b')), { maxLength: 4 }),
-      quoted: fc.boolean(),
-    });
-    fc.assert(fc.property(fc.array(table, { minLength: 1, maxLength: 3 }), (tables) => {
-      const text = tables.map((t) => {
-        const lines = [row(t.header, 'h'), row(t.delimiter, '---'), ...t.rows.map(([count, fill]) => row(count, fill))];
-        return lines.map((line) => (t.quoted ? `> ${line}` : line)).join('\n');
-      }).join('\n\n');
-      const fix = fixAllTables(lint(text, onlyTables));
-      const fixed = fix ? applyEdits(text, fix.edits) : text;
-      assert.deepEqual(tableFindings(fixed).map((f) => f.message), [], fixed);
-    }), { numRuns: 300 });
   });
 });
