@@ -55,12 +55,16 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
  * (under an unrecognised `##` or below a subsection) is the author's own structure.
  */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
+  return mapHeadings(doc.headings, doc.text.length, kind);
+}
+
+/** `mapSections` over a list of headings of a text of `textLength` characters. */
+export function mapHeadings(headings: readonly DocumentHeading[], textLength: number, kind: ReportKind): SectionMap {
   const topIndex = titleIndex(kind.sections);
   const occurrences: SectionOccurrence[] = [];
   const byId = new Map<string, SectionOccurrence[]>();
   let title: DocumentHeading | undefined;
-  const headings = doc.headings;
-  const ends = sectionEnds(doc);
+  const ends = sectionEnds(headings, textLength);
   const recognised: (SectionOccurrence | undefined)[] = [];
   const open: number[] = [];
 
@@ -91,7 +95,7 @@ export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
       heading,
       headingIndex,
       parent,
-      end: ends[headingIndex] ?? doc.text.length,
+      end: ends[headingIndex] ?? textLength,
       hasContent: heading.contentAfter || (headings[headingIndex + 1]?.depth ?? 0) > heading.depth,
     };
     recognised.push(occurrence);
@@ -104,11 +108,11 @@ export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
 }
 
 /** For each heading, where its section ends: the next heading of the same or a higher level. Linear. */
-function sectionEnds(doc: ParsedDocument): number[] {
-  const ends: number[] = doc.headings.map(() => doc.text.length);
+function sectionEnds(headings: readonly DocumentHeading[], textLength: number): number[] {
+  const ends: number[] = headings.map(() => textLength);
   const open: number[] = [];
-  doc.headings.forEach((heading, index) => {
-    while (open.length > 0 && (doc.headings[open[open.length - 1] as number]?.depth ?? 0) >= heading.depth) {
+  headings.forEach((heading, index) => {
+    while (open.length > 0 && (headings[open[open.length - 1] as number]?.depth ?? 0) >= heading.depth) {
       ends[open.pop() as number] = heading.start;
     }
     open.push(index);

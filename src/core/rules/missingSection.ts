@@ -1,4 +1,4 @@
-import { planSectionInsertion } from '../insertSection';
+import { SectionInserter } from '../insertSection';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
 
@@ -14,8 +14,9 @@ export const missingSection: DocumentRule = {
   scope: 'document',
   check({ doc, kind, sections }) {
     const findings: RawFinding[] = [];
+    const inserter = new SectionInserter(doc, kind, sections);
     const report = (sectionId: string, title: string, message: string, severity: 'warning' | 'info'): void => {
-      const plan = planSectionInsertion(doc, kind, sections, sectionId);
+      const plan = inserter.plan(sectionId);
       if (!plan) return;
       findings.push({
         message,

@@ -1,5 +1,6 @@
-import { parseDocument } from '../parse/document';
-import { mapSections } from '../sections';
+import { splitChunks } from '../parse/chunks';
+import type { DocumentHeading } from '../parse/document';
+import { mapHeadings } from '../sections';
 import type { ReportKind, SectionSpec } from './types';
 
 /** A heading inside a section's template text; offsets are relative to that text. */
@@ -39,25 +40,56 @@ function templateSections(kind: ReportKind): Map<string, TemplateSection> {
 }
 
 function extract(kind: ReportKind): Map<string, TemplateSection> {
-  const doc = parseDocument(kind.template.replace(/\r\n?/g, '\n'));
+  const text = kind.template.replace(/\r\n?/g, '\n');
+  const headings = atxHeadings(text);
   const found = new Map<string, TemplateSection>();
-  for (const occurrence of mapSections(doc, kind).occurrences) {
+  for (const occurrence of mapHeadings(headings, text.length, kind).occurrences) {
     if (found.has(occurrence.spec.id)) continue;
     const start = occurrence.heading.start;
-    const text = trimEnd(doc.text.slice(start, occurrence.end));
-    const headings = doc.headings
+    const section = trimEnd(text.slice(start, occurrence.end));
+    const own = headings
       .slice(occurrence.headingIndex)
-      .filter((heading) => heading.start < start + text.length)
+      .filter((heading) => heading.start < start + section.length)
       .map((heading) => ({
         depth: heading.depth,
         start: heading.start - start,
-        end: Math.min(heading.end, start + text.length) - start,
+        end: heading.end - start,
         textStart: heading.textStart - start,
         textEnd: heading.textEnd - start,
       }));
-    found.set(occurrence.spec.id, { text, headings });
+    found.set(occurrence.spec.id, { text: section, headings: own });
   }
   return found;
+}
+
+const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * The template's ATX headings outside front matter and fences, found by the chunk splitter, without
+ * a Markdown parse: a template is ours or a kind's data, and linting must not pay for parsing it.
+ */
+function atxHeadings(text: string): DocumentHeading[] {
+  const headings: DocumentHeading[] = [];
+  const starts = splitChunks(text).map((span) => span.start);
+  starts.forEach((start, index) => {
+    const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const match = ATX.exec(text.slice(start, lineEnd));
+    if (!match?.[1]) return;
+    const title = match[2] ?? '';
+    const textStart = start + match[1].length + (title ? text.slice(start + match[1].length, lineEnd).indexOf(title) : 0);
+    const next = starts[index + 1] ?? text.length;
+    headings.push({
+      depth: match[1].length,
+      text: title,
+      start,
+      end: lineEnd,
+      textStart,
+      textEnd: textStart + title.length,
+      contentAfter: text.slice(lineEnd, next).trim() !== '',
+      line: text.slice(0, start).split('\n').length,
+    });
+  });
+  return headings;
 }
 
 const TRAILING_BREAK = /\n {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
