@@ -97,11 +97,8 @@ function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefine
         : `front matter type "${declaredType}" is not a report kind`,
     };
   }
-  // The declared kind is passed on so that a report whose front matter YAML is broken is still
-  // linted as its kind (the `type:` line is read without the YAML parser).
-  const options = selected.kind === undefined && declaredType !== undefined ? { ...selected, kind: declaredType } : selected;
   try {
-    const result = lint(read.text, options);
+    const result = lint(read.text, selected);
     if (!result.kind) return { notReport: result.notReport ?? 'no report kind' };
     return { linted: { path: file, shownAs, kind: result.kind.id, findings: result.findings } };
   } catch (error) {
