@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyEdits, BUILTIN_KINDS, lint, sectionInsertion } from '../../src/core';
 import type { ReportKind, SectionOccurrence } from '../../src/core';
+import { defineSections } from '../../src/core/templates/sectionSpec';
 
 const FRONT = '---\ntitle: Churn model\nauthors: [Ana]\ndate: 2025-01-10\ntype: ml-experiment-report\n---\n\n# Churn model\n\n';
 
@@ -132,6 +133,26 @@ describe('section insertion', () => {
     assert.ok(out.indexOf('### 1.1 Research Question') < 0);
     assert.ok(out.indexOf('### Research Question') > out.indexOf('Beat it.'));
     assert.ok(out.indexOf('### Research Question') < out.indexOf('## Model'));
+  });
+
+  it('works for a kind given as data, from a CRLF template that lacks a section', () => {
+    const kind: ReportKind = {
+      id: 'postmortem',
+      name: 'Postmortem',
+      description: 'An incident write-up.',
+      template: '---\r\ntype: postmortem\r\n---\r\n\r\n# {{TITLE}}\r\n\r\n## Impact\r\n\r\nWho was affected.\r\n\r\n---\r\n\r\n## Timeline\r\n\r\n- 00:00 Event\r\n',
+      requiredFrontMatter: ['type'],
+      sections: defineSections([{ title: 'Impact' }, { title: 'Root Cause', children: [{ title: 'Trigger' }] }, { title: 'Timeline' }]),
+      placeholders: { blocks: [], values: [], labels: [], cells: [], rows: [], choices: [], inline: [], code: [] },
+    };
+    const text = '---\ntype: postmortem\n---\n\n# Outage\n\n## Timeline\n\n- 09:12 Alert\n';
+    const result = lint(text, { kinds: [kind] });
+    assert.deepEqual(result.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message), [
+      'Missing section "Impact" (Postmortem).',
+      'Missing section "Root Cause" (Postmortem).',
+    ]);
+    assert.equal(insert(text, 'impact', result), '---\ntype: postmortem\n---\n\n# Outage\n\n## Impact\n\nWho was affected.\n\n## Timeline\n\n- 09:12 Alert\n');
+    assert.equal(insert(text, 'root-cause', result), '---\ntype: postmortem\n---\n\n# Outage\n\n## Root Cause\n\n### Trigger\n\n## Timeline\n\n- 09:12 Alert\n');
   });
 
   it('gives nothing for a document that is not a report or an unknown section', () => {
