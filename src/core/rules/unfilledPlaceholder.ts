@@ -98,8 +98,7 @@ class PlaceholderScan {
   }
 
   /** Reports `text` when it is an unchosen choice list or one of `fillers`; returns whether it did. */
-  private checkText(text: string, span: Span, fillers: ReadonlySet<string>): boolean {
-    const key = fillerKey(text);
+  private checkText(text: string, span: Span, fillers: ReadonlySet<string>, key = fillerKey(text)): boolean {
     const choice = this.index.choices.get(key);
     if (choice !== undefined) {
       this.report('choice', span, `Choose one of "${quoted(choice)}".`);
@@ -113,7 +112,8 @@ class PlaceholderScan {
   private checkTable(node: Table, stack: Pending[], markers: boolean): void {
     const body = node.children.slice(1);
     const cellTexts = body.map((row) => row.children.map((cell) => toString(cell)));
-    const rowKeys = cellTexts.map((cells) => rowKey(cells.map(fillerKey)));
+    const cellKeys = cellTexts.map((cells) => cells.map(fillerKey));
+    const rowKeys = cellKeys.map(rowKey);
     const wholeTable = body.length > 0 && this.index.tables.has(tableKey(rowKeys));
     const pending: Pending[] = [{ node: node.children[0] as TableRow, markers }];
     body.forEach((row, r) => {
@@ -125,7 +125,7 @@ class PlaceholderScan {
       }
       row.children.forEach((cell, c) => {
         const span = contentSpan(cell);
-        const filler = span !== undefined && this.checkText(cells[c] ?? '', span, this.index.cells);
+        const filler = span !== undefined && this.checkText(cells[c] ?? '', span, this.index.cells, cellKeys[r]?.[c]);
         pending.push({ node: cell, markers: markers && !filler });
       });
     });
