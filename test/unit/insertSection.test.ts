@@ -143,7 +143,7 @@ describe('section insertion', () => {
       template: '---\r\ntype: postmortem\r\n---\r\n\r\n# {{TITLE}}\r\n\r\n## Impact\r\n\r\nWho was affected.\r\n\r\n---\r\n\r\n## Timeline\r\n\r\n- 00:00 Event\r\n',
       requiredFrontMatter: ['type'],
       sections: defineSections([{ title: 'Impact' }, { title: 'Root Cause', children: [{ title: 'Trigger' }] }, { title: 'Timeline' }]),
-      placeholders: { blocks: [], values: [], labels: [], cells: [], rows: [], choices: [], inline: [], code: [] },
+      placeholders: { blocks: [], values: [], labels: [], cells: [], rows: [], tables: [], choices: [], inline: [], code: [] },
     };
     const text = '---\ntype: postmortem\n---\n\n# Outage\n\n## Timeline\n\n- 09:12 Alert\n';
     const result = lint(text, { kinds: [kind] });
