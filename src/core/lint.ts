@@ -63,11 +63,14 @@ export class ReportLinter {
     const previous = this.chunks;
     const used = new Map<string, ChunkParse>();
     const cache: ChunkCache = {
-      get: (key) => previous.get(key) ?? used.get(key),
+      get: (key) => {
+        const hit = used.get(key) ?? previous.get(key);
+        if (hit) used.set(key, hit);
+        return hit;
+      },
       set: (key, value) => used.set(key, value),
     };
     const doc = parseDocument(text, cache);
-    for (const chunk of doc.chunks) used.set(chunk.parse.text, chunk.parse);
     this.chunks = used;
     return this.check(doc);
   }

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './markdown';
 
@@ -25,10 +25,38 @@ export interface ChunkParse {
   leadingContent: boolean;
   /** A fence or HTML block runs to the chunk's end: the next chunk's heading might belong to it. */
   openAtEnd: boolean;
+  /** The link and footnote definitions the chunk makes: label by identifier. */
+  definitions: { links: Map<string, string>; footnotes: Map<string, string> };
+  /** The text with labels normalized as identifiers are (`[Foo  Bar]` → `[foo bar]`), to find the chunk's possible references; empty without `[`. */
+  referenceText: string;
 }
 
-export function parseChunk(text: string): ChunkParse {
-  const tree = parseMarkdown(text);
+/** Definitions made in other chunks, as Markdown (`[label]: #` lines), and where to parse them. */
+export interface Borrowed {
+  definitions: string;
+  /**
+   * Before the text, for a chunk whose last block may still be open (it would swallow them); a chunk
+   * that can be open at its end is never the first one, so it starts with a heading, not front matter.
+   */
+  before: boolean;
+}
+
+/**
+ * Parses one chunk. A reference resolves only when its definition exists, and a definition anywhere in
+ * the document counts: `borrowed` holds definitions from other chunks that this chunk may refer to.
+ * They are parsed with the chunk (after it, or before it), then dropped from the tree.
+ */
+export function parseChunk(text: string, borrowed?: Borrowed): ChunkParse {
+  let tree: Root;
+  if (!borrowed) tree = parseMarkdown(text);
+  else if (borrowed.before) {
+    const prefix = `${borrowed.definitions}\n\n`;
+    tree = parseMarkdown(prefix + text);
+    dropPrefix(tree, prefix);
+  } else {
+    tree = parseMarkdown(`${text}\n\n${borrowed.definitions}\n`);
+    dropSuffix(tree, text);
+  }
   const headings: HeadingFact[] = [];
   let leadingContent = false;
   for (const node of tree.children) {
@@ -52,7 +80,15 @@ export function parseChunk(text: string): ChunkParse {
       else leadingContent = true;
     }
   }
-  return { text, tree, headings, leadingContent, openAtEnd: endsOpen(tree, text) };
+  return {
+    text,
+    tree,
+    headings,
+    leadingContent,
+    openAtEnd: endsOpen(tree, text),
+    definitions: text.includes(']:') ? definitionsOf(tree) : { links: new Map(), footnotes: new Map() },
+    referenceText: text.includes('[') ? normalizeLabels(text) : '',
+  };
 }
 
 function isContent(node: RootContent): boolean {
@@ -72,4 +108,55 @@ function endsOpen(tree: Root, text: string): boolean {
     node = children[children.length - 1];
   }
   return false;
+}
+
+/** As micromark normalizes a label into an identifier, applied to a whole text. */
+function normalizeLabels(text: string): string {
+  return text.replace(/[\t\n\r ]+/g, ' ').replace(/\[ /g, '[').replace(/ \]/g, ']').toLowerCase().toUpperCase().toLowerCase();
+}
+
+function definitionsOf(tree: Root): ChunkParse['definitions'] {
+  const links = new Map<string, string>();
+  const footnotes = new Map<string, string>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'definition') {
+      if (!links.has(node.identifier)) links.set(node.identifier, node.label ?? node.identifier);
+    } else if (node.type === 'footnoteDefinition') {
+      if (!footnotes.has(node.identifier)) footnotes.set(node.identifier, node.label ?? node.identifier);
+    }
+    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      for (const child of node.children) visit(child);
+    }
+  };
+  visit(tree);
+  return { links, footnotes };
+}
+
+/** Removes the nodes parsed after the text; the root then ends where the text ends. */
+function dropSuffix(tree: Root, text: string): void {
+  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < text.length);
+  const breaks = text.match(/\r\n|\n|\r/g) ?? [];
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  if (tree.position) tree.position.end = { line: breaks.length + 1, column: text.length - lastBreak, offset: text.length };
+}
+
+/** Removes the nodes parsed before the text and moves every position back by the prefix (whole `\n`-ended lines). */
+function dropPrefix(tree: Root, prefix: string): void {
+  const lines = prefix.split('\n').length - 1;
+  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
+  const stack: Nodes[] = [...tree.children];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { position } = node;
+    if (position) {
+      node.position = {
+        start: { line: position.start.line - lines, column: position.start.column, offset: (position.start.offset ?? 0) - prefix.length },
+        end: { line: position.end.line - lines, column: position.end.column, offset: (position.end.offset ?? 0) - prefix.length },
+      };
+    }
+    if ('children' in node) stack.push(...node.children);
+  }
+  if (tree.position) {
+    const { end } = tree.position;
+    tree.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line - lines, column: end.column, offset: (end.offset ?? 0) - prefix.length } };
+  }
 }

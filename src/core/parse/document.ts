@@ -1,5 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
-import type { ChunkParse } from './chunkParse';
+import type { Borrowed, ChunkParse } from './chunkParse';
 import { parseChunk } from './chunkParse';
 import { splitChunks } from './chunks';
 import type { FrontMatter } from './frontMatter';
@@ -56,6 +56,7 @@ export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument 
     }
     chunks.push({ start: span.start, startLine: lines.point(span.start).line, parse });
   }
+  borrowDefinitions(chunks, cache);
   const headings: DocumentHeading[] = [];
   for (const chunk of chunks) {
     for (const heading of chunk.parse.headings) {
@@ -80,10 +81,37 @@ export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument 
   };
 }
 
-function parseCached(text: string, cache: ChunkCache | undefined): ChunkParse {
-  const hit = cache?.get(text);
+function parseCached(text: string, cache: ChunkCache | undefined, borrowed?: Borrowed): ChunkParse {
+  const key = borrowed ? `${text}\u0000${borrowed.definitions}` : text;
+  const hit = cache?.get(key);
   if (hit) return hit;
-  const parse = parseChunk(text);
-  cache?.set(text, parse);
+  const parse = parseChunk(text, borrowed);
+  cache?.set(key, parse);
   return parse;
+}
+
+/**
+ * A reference in one chunk to a definition in another resolves in the whole document, so such a chunk
+ * is parsed again with those definitions borrowed (cached by its text and the labels it borrows).
+ */
+function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache | undefined): void {
+  const links = new Map<string, string>();
+  const footnotes = new Map<string, string>();
+  for (const { parse } of chunks) {
+    for (const [id, label] of parse.definitions.links) if (!links.has(id)) links.set(id, label);
+    for (const [id, label] of parse.definitions.footnotes) if (!footnotes.has(id)) footnotes.set(id, label);
+  }
+  if (links.size === 0 && footnotes.size === 0) return;
+  for (const chunk of chunks) {
+    const { parse } = chunk;
+    if (!parse.referenceText) continue;
+    const borrowed: string[] = [];
+    for (const [id, label] of links) {
+      if (!parse.definitions.links.has(id) && parse.referenceText.includes(`[${id}]`)) borrowed.push(`[${label}]: #`);
+    }
+    for (const [id, label] of footnotes) {
+      if (!parse.definitions.footnotes.has(id) && parse.referenceText.includes(`[^${id}]`)) borrowed.push(`[^${label}]: .`);
+    }
+    if (borrowed.length > 0) chunk.parse = parseCached(parse.text, cache, { definitions: borrowed.join('\n'), before: parse.openAtEnd });
+  }
 }

@@ -1,0 +1,144 @@
+/** The benchmark's result, the issue's goals judged on it, and its rendering as Markdown. */
+import type { Timing } from './measure';
+
+export interface SizeResult {
+  /** The size asked of the generator (lines). */
+  target: number;
+  file: string;
+  lines: number;
+  bytes: number;
+  chunks: number;
+  /** Lines of the chunk that holds the edited line: what a re-lint parses again. */
+  editedChunkLines: number;
+  fullLint: Timing;
+  relint: Timing;
+  markdownlint: Timing;
+  remarkParse: Timing;
+  /** `parseDocument` alone (split + remark per chunk + headings): the part of a full lint that is parsing. */
+  parseOnly: Timing;
+  lineScan: Timing;
+  findings: number;
+  tableFindings: number;
+  markdownlintFindings: number;
+  markdownlintTableFindings: number;
+  longestChunkParseMs: number;
+  longestChunkLines: number;
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface BenchResult {
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; date: string; gcBetweenSamples: boolean };
+  seed: number;
+  markdownlintConfig: unknown;
+  sizes: SizeResult[];
+  bundle: {
+    extensionBytes: number;
+    coreBytes: number;
+    coreGzipBytes: number;
+    requireCoreMs: number;
+    requireExtensionMs: number;
+    requireMarkdownlintMs: number;
+  };
+  heap: { lines: number; retainedBytes: number; markdownlintRetainedBytes: number };
+  goals: Goal[];
+}
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const ratio = (value: number): string => (value >= 1 ? `${value.toFixed(2)}×` : `1/${(1 / value).toFixed(1)}`);
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function evaluateGoals(bench: BenchResult): Goal[] {
+  const goals: Goal[] = [];
+  const bySize = new Map(bench.sizes.map((size) => [size.target, size]));
+  for (const [target, limit] of [[2000, 20], [20000, 100]] as const) {
+    const size = bySize.get(target);
+    if (!size) continue;
+    const value = size.relint.median / size.markdownlint.median;
+    goals.push({
+      goal: `re-lint after a one-line edit, ~${target.toLocaleString('en')} lines ≤ 1/${limit} of markdownlint's full lint`,
+      measured: `${ms(size.relint.median)} ms vs ${ms(size.markdownlint.median)} ms = ${ratio(value)}`,
+      pass: value <= 1 / limit,
+    });
+  }
+  for (const size of bench.sizes) {
+    const value = size.fullLint.median / size.markdownlint.median;
+    goals.push({
+      goal: `full lint, ~${size.target.toLocaleString('en')} lines, no slower than markdownlint`,
+      measured: `${ms(size.fullLint.median)} ms vs ${ms(size.markdownlint.median)} ms = ${ratio(value)}`,
+      pass: value <= 1,
+    });
+  }
+  const small = bySize.get(2000);
+  const large = bySize.get(20000);
+  if (small && large) {
+    const growth = large.fullLint.median / small.fullLint.median;
+    const sizeGrowth = large.bytes / small.bytes;
+    goals.push({
+      goal: 'full lint grows linearly: ~20,000 lines ≤ ~12× ~2,000 lines',
+      measured: `${ms(large.fullLint.median)} ms / ${ms(small.fullLint.median)} ms = ${growth.toFixed(1)}× (text ${sizeGrowth.toFixed(1)}× larger)`,
+      pass: growth <= 12,
+    });
+  }
+  const { requireCoreMs, requireMarkdownlintMs } = bench.bundle;
+  goals.push({
+    goal: "dist/core.js loads no slower than require('markdownlint')",
+    measured: `${ms(requireCoreMs)} ms vs ${ms(requireMarkdownlintMs)} ms`,
+    pass: requireCoreMs <= requireMarkdownlintMs,
+  });
+  return goals;
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function renderMarkdown(bench: BenchResult): string {
+  const { machine, bundle, heap } = bench;
+  const out: string[] = [];
+  out.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, ${machine.date}; seed ${bench.seed}; GC between samples: ${machine.gcBetweenSamples ? 'yes' : 'no'}.`, '');
+  out.push('Median milliseconds (runs in parentheses). Ratios are ours ÷ markdownlint in this run.', '');
+  out.push(row(['report', 'lines', 'size', 'chunks', 'full lint (ours)', 're-lint after 1-line edit', 'markdownlint MD043+MD056', 'full ÷ markdownlint', 're-lint ÷ markdownlint', 'our parse only', 'remark whole-text parse', 'line scan']));
+  out.push(row(Array.from({ length: 12 }, (_, i) => (i < 3 ? '---' : '---:'))));
+  for (const size of bench.sizes) {
+    const t = (timing: Timing): string => `${ms(timing.median)} (${timing.runs})`;
+    out.push(row([
+      `~${size.target.toLocaleString('en')}`,
+      size.lines.toLocaleString('en'),
+      kb(size.bytes),
+      String(size.chunks),
+      t(size.fullLint),
+      t(size.relint),
+      t(size.markdownlint),
+      ratio(size.fullLint.median / size.markdownlint.median),
+      ratio(size.relint.median / size.markdownlint.median),
+      t(size.parseOnly),
+      t(size.remarkParse),
+      t(size.lineScan),
+    ]));
+  }
+  out.push('', row(['report', 'edited chunk (lines)', 'findings (ours)', 'table-column-count', 'markdownlint findings', 'MD056', 'longest single chunk parse']), row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const size of bench.sizes) {
+    out.push(row([
+      `~${size.target.toLocaleString('en')}`,
+      String(size.editedChunkLines),
+      String(size.findings),
+      String(size.tableFindings),
+      String(size.markdownlintFindings),
+      String(size.markdownlintTableFindings),
+      `${ms(size.longestChunkParseMs)} ms (${size.longestChunkLines} lines)`,
+    ]));
+  }
+  out.push('', row(['bundle', 'size', 'require in a fresh node (median)']), row(['---', '---:', '---:']));
+  out.push(row(['dist/extension.js', kb(bundle.extensionBytes), `${ms(bundle.requireExtensionMs)} ms (\`vscode\` stubbed)`]));
+  out.push(row(['dist/core.js', `${kb(bundle.coreBytes)} (${kb(bundle.coreGzipBytes)} gzip)`, `${ms(bundle.requireCoreMs)} ms`]));
+  out.push(row(["require('markdownlint')", '', `${ms(bundle.requireMarkdownlintMs)} ms`]));
+  out.push('', `Heap kept after linting the ${heap.lines.toLocaleString('en')}-line report once (ReportLinter + result alive, after GC): ${(heap.retainedBytes / 2 ** 20).toFixed(1)} MiB; markdownlint's result: ${(heap.markdownlintRetainedBytes / 2 ** 20).toFixed(1)} MiB.`, '');
+  out.push(row(['goal', 'measured (ours vs markdownlint)', 'result']), row(['---', '---', '---']));
+  for (const goal of bench.goals) out.push(row([goal.goal, goal.measured, goal.pass ? 'PASS' : 'MISS']));
+  return `${out.join('\n')}\n`;
+}

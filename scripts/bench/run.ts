@@ -1,0 +1,202 @@
+/**
+ * `npm run bench [-- --json] [-- --quick] [-- --no-build]`: builds the bundles, generates the benchmark
+ * reports and measures, in this one process, our engine (the built `dist/core.js`) against markdownlint
+ * (MD043 + MD056), remark's raw parse and a plain line scan; then module load time and heap in fresh
+ * processes. Prints Markdown tables (or JSON) and PASS/MISS for each of the speed issue's goals.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { lint as markdownlint } from 'markdownlint/sync';
+import type * as Core from '../../src/core/index';
+import { parseMarkdown } from '../../src/core/parse/markdown';
+import { heapUsed, requireTime } from './fresh';
+import { generateReport } from './generateReport';
+import type { MeasureOptions } from './measure';
+import { elapsedMs, measureInterleaved } from './measure';
+import { evaluateGoals, renderMarkdown } from './report';
+import type { BenchResult, SizeResult } from './report';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SIZES = [200, 2000, 20000];
+const SEED = 20240601;
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const quick = args.has('--quick');
+
+function log(message: string): void {
+  if (!json) process.stderr.write(`${message}\n`);
+}
+
+function build(): void {
+  if (args.has('--no-build')) return;
+  log('building dist/ …');
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+}
+
+/**
+ * How many rounds a size can afford, from the cost of one round: rounds of a second or more are
+ * measured 5 times (3 with `--quick`) after that first round; short ones warm up for 5 rounds and are
+ * measured for at least 3 s (0.5 s with `--quick`).
+ */
+function roundOptions(firstRoundMs: number): MeasureOptions {
+  const big = firstRoundMs > 1000;
+  return {
+    warmupRounds: big ? 0 : 5,
+    minRounds: quick ? 3 : 5,
+    minTotalMs: big ? 0 : quick ? 500 : 3000,
+    maxRounds: 1000,
+  };
+}
+
+/** The template's `##` section headings in order, with anything allowed around them: MD043's view of "all sections present, in order". */
+function requiredHeadings(core: typeof Core): string[] {
+  const kind = core.findKind('ml-experiment-report');
+  if (!kind) throw new Error('no ml-experiment-report kind');
+  const headings = ['?', '*'];
+  let fence = false;
+  for (const line of kind.template.split(/\r?\n/)) {
+    if (/^(```|~~~)/.test(line)) fence = !fence;
+    else if (!fence && /^## /.test(line)) headings.push(line.trim(), '*');
+  }
+  return headings;
+}
+
+/** Two versions of `text` that differ from it, and from each other, in one prose line near the middle. */
+function middleEdits(text: string): { a: string; b: string; offset: number } {
+  const lines = text.split('\n');
+  let index = lines.length >> 1;
+  while (index < lines.length && !/^[A-Z][a-z]+ [a-z]/.test(lines[index] ?? '')) index++;
+  const line = lines[index];
+  if (line === undefined) throw new Error('no prose line after the middle of the report');
+  const offset = lines.slice(0, index).reduce((sum, l) => sum + l.length + 1, 0);
+  const edit = (word: string): string => [...lines.slice(0, index), `${line} ${word}`, ...lines.slice(index + 1)].join('\n');
+  return { a: edit('(edited once)'), b: edit('(edited twice)'), offset };
+}
+
+function lineScan(text: string): number {
+  let structural = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) if (/^(#{1,6} |\||```)/.test(line)) structural++;
+  return structural;
+}
+
+/** The longest single chunk parse of a full parse: the block a lint that yields between chunks could not split. */
+function longestChunkParse(core: typeof Core, text: string): { ms: number; lines: number } {
+  let missAt = 0n;
+  let longest = { ms: 0, lines: 0 };
+  core.parseDocument(text, {
+    get: () => {
+      missAt = process.hrtime.bigint();
+      return undefined;
+    },
+    set: (key: string) => {
+      const ms = elapsedMs(missAt);
+      if (ms > longest.ms) longest = { ms, lines: key.split('\n').length };
+    },
+  });
+  return longest;
+}
+
+function benchSize(core: typeof Core, target: number, config: Record<string, unknown>, dir: string): SizeResult {
+  const text = generateReport({ lines: target, seed: SEED + target });
+  const file = path.join(dir, `report-${target}.md`);
+  writeFileSync(file, text);
+  log(`~${target} lines: ${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KB`);
+
+  const { a, b, offset } = middleEdits(text);
+  const linter = new core.ReportLinter();
+  linter.update(text);
+  assert.deepEqual(linter.update(a).findings, core.lint(a).findings, 're-lint must equal a lint from scratch');
+  assert.deepEqual(linter.update(b).findings, core.lint(b).findings, 're-lint must equal a lint from scratch');
+  // The linter now holds version b: round 0 updates to a, round 1 to b, and so on.
+  const contestants = {
+    full: () => core.lint(text),
+    relint: (round: number) => linter.update(round % 2 ? b : a),
+    markdownlint: () => markdownlint({ strings: { report: text }, config }),
+    remarkParse: () => parseMarkdown(text),
+    parseOnly: () => core.parseDocument(text),
+    lineScan: () => lineScan(text),
+  };
+  const start = process.hrtime.bigint();
+  for (const run of Object.values(contestants)) run(1);
+  const timings = measureInterleaved(contestants, roundOptions(elapsedMs(start)));
+  const { full, relint, markdownlint: ml, remarkParse: remark, parseOnly, lineScan: scan } = timings;
+  log(`  full ${full.median.toFixed(1)} ms, re-lint ${relint.median.toFixed(2)} ms, markdownlint ${ml.median.toFixed(1)} ms, remark ${remark.median.toFixed(1)} ms`);
+  const result = core.lint(text);
+  const edited = result.doc.chunks.filter((chunk) => chunk.start <= offset).pop();
+  const mlFindings = markdownlint({ strings: { report: text }, config })['report'] ?? [];
+  const longest = longestChunkParse(core, text);
+  return {
+    target,
+    file,
+    lines: result.doc.lines.lineCount,
+    bytes: Buffer.byteLength(text),
+    chunks: result.doc.chunks.length,
+    editedChunkLines: edited ? edited.parse.text.split('\n').length : 0,
+    fullLint: full,
+    relint,
+    markdownlint: ml,
+    remarkParse: remark,
+    parseOnly,
+    lineScan: scan,
+    findings: result.findings.length,
+    tableFindings: result.findings.filter((finding) => finding.rule === 'table-column-count').length,
+    markdownlintFindings: mlFindings.length,
+    markdownlintTableFindings: mlFindings.filter((error) => error.ruleNames.includes('MD056')).length,
+    longestChunkParseMs: longest.ms,
+    longestChunkLines: longest.lines,
+  };
+}
+
+function cpuModel(): string {
+  try {
+    const match = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    return match?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  } catch {
+    return os.cpus()[0]?.model ?? 'unknown';
+  }
+}
+
+function main(): void {
+  build();
+  const corePath = path.join(ROOT, 'dist/core.js');
+  const core = createRequire(__filename)(corePath) as typeof Core;
+  const config = { default: false, MD043: { headings: requiredHeadings(core) }, MD056: true };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mlreport-bench-'));
+  const sizes = SIZES.map((target) => benchSize(core, target, config, dir));
+  log('fresh processes: require times, heap …');
+  const samples = quick ? 5 : 11;
+  const largest = sizes[sizes.length - 1] as SizeResult;
+  const bench: BenchResult = {
+    machine: {
+      cpus: os.availableParallelism(),
+      cpuModel: cpuModel(),
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      date: new Date().toISOString(),
+      gcBetweenSamples: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    },
+    seed: SEED,
+    markdownlintConfig: config,
+    sizes,
+    bundle: {
+      extensionBytes: statSync(path.join(ROOT, 'dist/extension.js')).size,
+      coreBytes: statSync(path.join(ROOT, 'dist/core.js')).size,
+      coreGzipBytes: gzipSync(readFileSync(corePath)).length,
+      requireCoreMs: requireTime(corePath, ROOT, samples),
+      requireExtensionMs: requireTime(path.join(ROOT, 'dist/extension.js'), ROOT, samples, true),
+      requireMarkdownlintMs: requireTime('markdownlint', ROOT, samples),
+    },
+    heap: { lines: largest.lines, ...heapUsed(corePath, largest.file, config, ROOT) },
+    goals: [],
+  };
+  bench.goals = evaluateGoals(bench);
+  process.stdout.write(json ? `${JSON.stringify(bench, null, 2)}\n` : renderMarkdown(bench));
+}
+
+main();

@@ -1,0 +1,164 @@
+/**
+ * fast-check generators of Markdown reports that stress the chunker: headings of every level (section
+ * titles of both kinds among them), fences holding `# lines`, HTML blocks, tables with random cell
+ * counts, lists, quotes, link definitions, front matter, placeholders, and LF/CRLF/CR line breaks.
+ */
+import fc from 'fast-check';
+
+const TITLES = [
+  'Executive Summary', '1. Objective', '1.1 Research Question', '2) Dataset', 'Data Splits', '5. RESULTS', 'Results',
+  'Key Findings', 'Analysis', '10. Next Steps', 'References', 'Appendix', 'Run 3', 'Abstract', 'Problem Definition',
+  'Models and Approach', 'Appendix and References', '{{TITLE}}', 'Notes [x]', 'Ünïcode 😀 title',
+];
+
+const WORDS = [
+  'alpha', 'beta', 'Finding 1', '{{TITLE}}', '{{ABSTRACT}}', 'Y%', 'X examples', '[link]', '[x]', '[^1]', '`# code`', '**bold**',
+  '😀', 'é', 'tab\there', '#hashtag', 'x \\| y', 'Draft / Final / In Review', 'What specific question are we trying to answer?',
+  '<span>', '&amp;', '*', '_',
+];
+
+const inline = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
+
+const heading = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(' ', '\t', '  '), fc.oneof(fc.constantFrom(...TITLES), inline), fc.constantFrom('', '', ' #', ' ###'))
+  .map(([depth, gap, title, closing]) => [`${'#'.repeat(depth)}${gap}${title}${closing}`]);
+
+const headingLookalike = fc.constantFrom(['#'], ['## '], ['  ## indented'], ['   # three spaces'], ['    # indented code'], ['#5 not a heading'], ['####### seven'], ['\\# escaped']);
+
+const setext = fc.tuple(inline, fc.constantFrom('===', '---', '-')).map(([text, line]) => [text, line]);
+
+const paragraph = fc.array(inline, { minLength: 1, maxLength: 3 });
+
+const cells = (count: number, value: fc.Arbitrary<string>): fc.Arbitrary<string[]> => fc.array(value, { minLength: count, maxLength: count });
+
+const table = fc
+  .record({
+    columns: fc.integer({ min: 1, max: 4 }),
+    delimiterDelta: fc.constantFrom(0, 0, 0, -1, 1),
+    rows: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 4 }),
+    outerPipes: fc.boolean(),
+  })
+  .chain(({ columns, delimiterDelta, rows, outerPipes }) => {
+    const line = (values: string[]): string => (outerPipes ? `| ${values.join(' | ')} |` : values.join(' | '));
+    const cell = fc.constantFrom('a', 'Train', '0.89', 'X examples', '**Name**', '{{X}}', '', 'x \\| y', '✅ Met');
+    return fc.tuple(cells(columns, cell), fc.tuple(...rows.map((count) => cells(count, cell)))).map(([header, body]) => [
+      line(header),
+      line(Array.from({ length: Math.max(1, columns + delimiterDelta) }, () => '---')),
+      ...body.map((values) => line(values)),
+    ]);
+  });
+
+const fence = fc
+  .record({
+    marker: fc.constantFrom('```', '````', '~~~'),
+    indent: fc.constantFrom('', '', ' ', '  '),
+    info: fc.constantFrom('', 'python', 'js title="x"'),
+    body: fc.array(fc.constantFrom('# comment', '## not a heading', 'x = 1', '', '   ', '```', '~~~', '---', '<div>'), { maxLength: 4 }),
+    close: fc.constantFrom('same', 'same', 'same', 'same', 'same', 'same', 'longer', 'longer', 'none'),
+  })
+  .map(({ marker, indent, info, body, close }) => [
+    `${indent}${marker}${info}`,
+    ...body,
+    ...(close === 'none' ? [] : [`${indent}${close === 'longer' ? `${marker}${marker[0]}` : marker}`]),
+  ]);
+
+const html = fc.constantFrom(
+  ['<div>', '# inside div', '</div>'],
+  ['<div>', '', '# after blank'],
+  ['<!--', '# commented heading', '-->'],
+  ['<!-- one line -->'],
+  ['<details>', '<summary>More</summary>', '# inside details'],
+  ['<pre>', '# in pre', '</pre>'],
+  ['<custom-element>', '# in custom'],
+  ['<script>', '# js comment', '</script>'],
+);
+
+const list = fc
+  .array(fc.tuple(fc.constantFrom('- ', '* ', '1. ', '- [ ] ', '- [x] ', '  - ', '   '), inline), { minLength: 1, maxLength: 4 })
+  .map((items) => items.map(([marker, text]) => `${marker}${text}`));
+
+const quote = fc.array(fc.oneof(inline.map((text) => `> ${text}`), fc.constantFrom('> # quoted heading', '> ```', '>', '> | a | b |')), { minLength: 1, maxLength: 3 });
+
+const definition = fc.constantFrom(['[x]: https://example.com'], ['[link]: <https://example.com> "title"'], ['[^1]: A footnote.']);
+
+const misc = fc.constantFrom(['---'], ['***'], [''], ['   '], ['\t']);
+
+const block = fc.oneof(
+  { arbitrary: heading, weight: 10 },
+  { arbitrary: headingLookalike, weight: 1 },
+  { arbitrary: setext, weight: 1 },
+  { arbitrary: paragraph, weight: 4 },
+  { arbitrary: table, weight: 3 },
+  { arbitrary: fence, weight: 3 },
+  { arbitrary: html, weight: 2 },
+  { arbitrary: list, weight: 2 },
+  { arbitrary: quote, weight: 1 },
+  { arbitrary: definition, weight: 1 },
+  { arbitrary: misc, weight: 1 },
+);
+
+const frontMatter = fc.oneof(
+  { arbitrary: fc.constant([] as string[]), weight: 1 },
+  { arbitrary: fc
+    .tuple(
+      fc.constantFrom('type: ml-experiment-report', 'type: ml-experiment-report', 'type: ml-experiment-report', 'type: ml-experiment-report', 'type: ml-task-spec', 'type: ml-task-spec', 'type: other', 'type: [broken'),
+      fc.subarray(['title: "{{TITLE}}"', 'authors: [A, B]', 'date: 2024-05-01', 'date: 2024-13-45', '# yaml comment', 'tags: [ml]']),
+      fc.constantFrom('---', '---', '---', '---', '---', '---', '--- ', '...', ''),
+    )
+    .map(([type, keys, close]) => ['---', type, ...keys, ...(close ? [close] : [])]),
+    weight: 4 },
+);
+
+export type LineBreaks = 'lf' | 'crlf' | 'cr' | 'mixed';
+
+/** A document as lines, so a test can join them with any line breaks. */
+export const documentLines = fc
+  .tuple(frontMatter, fc.array(fc.tuple(block, fc.boolean()), { minLength: 4, maxLength: 24, size: 'medium' }))
+  .map(([front, blocks]) => [...front, ...blocks.flatMap(([lines, blankAfter]) => (blankAfter ? [...lines, ''] : lines))]);
+
+export const lineBreaks = fc.constantFrom<LineBreaks>('lf', 'lf', 'crlf', 'cr', 'mixed');
+
+/** Joins lines with the given breaks; `mixed` picks one per line from `choices` (cycled). */
+export function joinLines(lines: readonly string[], breaks: LineBreaks, choices: readonly number[] = [0]): string {
+  const eols = ['\n', '\r\n', '\r'];
+  return lines
+    .map((line, index) => {
+      const eol = breaks === 'lf' ? '\n' : breaks === 'crlf' ? '\r\n' : breaks === 'cr' ? '\r' : (eols[(choices[index % choices.length] ?? 0) % 3] as string);
+      return line + eol;
+    })
+    .join('');
+}
+
+/** Whole documents: generated lines, line breaks, sometimes a BOM or no final line break. */
+export const markdownDocument = fc
+  .tuple(documentLines, lineBreaks, fc.array(fc.nat(2), { minLength: 1, maxLength: 5 }), fc.boolean(), fc.integer({ min: 0, max: 9 }))
+  .map(([lines, breaks, choices, finalBreak, bom]) => {
+    const text = joinLines(lines, breaks, choices);
+    return `${bom === 0 ? '\uFEFF' : ''}${finalBreak ? text : text.replace(/(\r\n|\n|\r)$/, '')}`;
+  });
+
+/** Fragments an edit inserts: ones that open or close fences, HTML and front matter, or create and destroy headings. */
+export const editFragment = fc.oneof(
+  fc.constantFrom('```', '```\n', '~~~\n', '\n```\n', '<div>\n', '</div>\n', '<!--', '-->', '\n---\n', '---\n', '# ', '\n## Results\n', '\n# Title\n', '##', '#', '\n', '\r\n', '\r', '|', ' | ', '\n| a | b |\n|---|\n', '{{X}}', 'Finding 1', '[link]', '\n\n', '    ', '> ', '- ', 'type: ml-task-spec\n', '😀', 'x'),
+  inline,
+  heading.map(([line]) => `\n${line}\n`),
+);
+
+export type Edit =
+  | { op: 'insert'; at: number; text: string }
+  | { op: 'delete'; at: number; length: number }
+  | { op: 'replace'; at: number; length: number; text: string };
+
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: editFragment }),
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ op: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }), text: editFragment }),
+);
+
+/** Applies an edit at `at` modulo the text's length, so any generated edit applies to any text. */
+export function applyEdit(text: string, change: Edit): string {
+  const at = change.at % (text.length + 1);
+  if (change.op === 'insert') return text.slice(0, at) + change.text + text.slice(at);
+  const end = Math.min(text.length, at + change.length);
+  return text.slice(0, at) + (change.op === 'replace' ? change.text : '') + text.slice(end);
+}
