@@ -82,6 +82,11 @@ describe('unfilled-placeholder', () => {
       ]);
     });
 
+    it('takes a filler list item with more content under it as that content\'s label', () => {
+      const text = `${EXPERIMENT}- Data availability\n  - Only 2,000 labelled examples\n- Computational budget\n\n  One A100 for a week.\n- Time constraints\n`;
+      assert.deepEqual(coveredTexts(text), ['Time constraints']);
+    });
+
     it('reports a filler label and a filler value separately, but not real labels', () => {
       const text = `${EXPERIMENT}- **Metric 1**: Target value\n- **Metric 2:** F1 ≥ 0.8\n- **Accuracy**: Target value\n- **Missing Values**: None after deduplication\n- **Baseline 1**: Majority class\n`;
       assert.deepEqual(coveredTexts(text), ['Metric 1', 'Target value', 'Metric 2', 'Target value']);

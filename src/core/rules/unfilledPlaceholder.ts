@@ -33,6 +33,8 @@ interface Pending {
   node: Nodes;
   /** Whether template markers such as `[link]` are looked for in this node's text. */
   markers: boolean;
+  /** A list item's first paragraph with more content under it: a label for that content, not filler. */
+  heads?: boolean;
 }
 
 class PlaceholderScan {
@@ -65,13 +67,14 @@ class PlaceholderScan {
         continue;
       }
       if (node.type === 'text' && markers) this.checkMarkers(node);
-      else if (node.type === 'paragraph') markers = this.checkParagraph(node) && markers;
+      else if (node.type === 'paragraph') markers = this.checkParagraph(node, item.heads === true) && markers;
       else if (node.type === 'table') {
         this.checkTable(node, stack, markers);
         continue;
       }
       if ('children' in node) {
         for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, markers });
+        if (node.type === 'listItem' && node.children.length > 1) (stack[stack.length - 1] as Pending).heads = true;
       }
     }
   }
@@ -85,10 +88,10 @@ class PlaceholderScan {
   }
 
   /** Returns whether the paragraph's text is still to be searched for markers (it is not filler as a whole). */
-  private checkParagraph(node: Paragraph): boolean {
+  private checkParagraph(node: Paragraph, heads: boolean): boolean {
     const span = spanOf(node);
     if (!span) return true;
-    if (this.checkText(toString(node), span, this.index.blocks)) return false;
+    if (!heads && this.checkText(toString(node), span, this.index.blocks)) return false;
     for (const line of labelLines(this.text, span.start, span.end)) {
       const label = this.text.slice(line.label.start, line.label.end);
       if (this.index.labels.has(fillerKey(label))) this.reportFiller(line.label, label);
