@@ -21,7 +21,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly documents: ReportDocuments) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const result = this.documents.current(document);
+    const result = this.documents.current(document, context.triggerKind === vscode.CodeActionTriggerKind.Automatic);
     if (!result) return [];
     const only = context.only;
     const wantsFixAll = only !== undefined && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only));

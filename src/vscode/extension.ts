@@ -21,6 +21,7 @@ import { insertTemplate, newReport } from './templateCommands';
 export interface MlReportApi {
   outlineProvider: OutlineProvider;
   outlineView: vscode.TreeView<OutlineNode>;
+  codeActionProvider: ReportCodeActions;
   /** Lints an open document now (whatever its size); undefined when it is not a report. */
   lintNow(uri: vscode.Uri): Promise<LintResult | undefined>;
   isReport(uri: vscode.Uri): boolean;
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
   const outlineProvider = new OutlineProvider();
   const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outlineProvider, showCollapseAll: true });
   const statusBar = new ReportStatusBar();
+  const codeActionProvider = new ReportCodeActions(documents);
   context.subscriptions.push(log, diagnostics, configDiagnostics, configs, documents, outlineProvider, outlineView, statusBar);
 
   const showActive = (): void => {
@@ -56,13 +58,17 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     if (report && documents.isTooLarge(document.uri)) statusBar.show({ kind: 'tooLarge', limit: readSettings(document.uri).maxLiveLintSize });
     else statusBar.show(outline ? { kind: 'report', outline } : { kind: 'hidden' });
   };
-  const lintOpen = (trigger: LintTrigger): void => {
-    for (const document of vscode.workspace.textDocuments) void documents.lint(document, trigger);
+  const lintOpen = (trigger: LintTrigger, only?: (document: vscode.TextDocument) => boolean): void => {
+    for (const document of vscode.workspace.textDocuments) if (!only || only(document)) void documents.lint(document, trigger);
   };
   const relintAll = (): void => {
+    const shown = new Set(openTabUris());
+    const relevant = new Set(vscode.workspace.textDocuments
+      .filter((document) => shown.has(document.uri.toString()) || documents.isTracked(document.uri))
+      .map((document) => document.uri.toString()));
     documents.reset();
     if (!readSettings(undefined).enable) diagnostics.clear();
-    lintOpen('config');
+    lintOpen('config', (document) => relevant.has(document.uri.toString()));
   };
 
   const subscriptions: vscode.Disposable[] = [
@@ -72,6 +78,15 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     }),
     vscode.workspace.onDidSaveTextDocument((document) => void documents.lint(document, 'save')),
     vscode.workspace.onDidCloseTextDocument((document) => documents.close(document)),
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      // VS Code may keep a document alive after its last tab closes; its diagnostics go with the tab.
+      const open = new Set(openTabUris());
+      for (const tab of event.closed) {
+        const uri = tabUri(tab);
+        const document = uri && !open.has(uri.toString()) && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        if (document) documents.close(document);
+      }
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) relintAll();
     }),
@@ -80,7 +95,11 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
       if (vscode.window.activeTextEditor?.document === document) showActive();
     }),
     vscode.window.onDidChangeActiveTextEditor(showActive),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReportCodeActions(documents), ReportCodeActions.metadata),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      // A document shown again after its tab closed was never closed for VS Code: lint it again.
+      for (const editor of editors) if (!documents.isTracked(editor.document.uri)) void documents.lint(editor.document, 'open');
+    }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActionProvider, ReportCodeActions.metadata),
     vscode.commands.registerCommand(COMMANDS.newExperimentReport, () => newReport('ml-experiment-report')),
     vscode.commands.registerCommand(COMMANDS.newTaskSpec, () => newReport('ml-task-spec')),
     vscode.commands.registerCommand(COMMANDS.insertTemplate, (kindId?: unknown) => insertTemplate(kindId)),
@@ -99,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
   return {
     outlineProvider,
     outlineView,
+    codeActionProvider,
     lintNow: async (uri) => {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
       return document && documents.lint(document, 'demand');
@@ -110,6 +130,17 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
 }
 
 export function deactivate(): void {}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
+}
+
+function openTabUris(): string[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => tabUri(tab)?.toString() ?? []);
+}
 
 /** The repository's web address from package.json: rule codes link to its README. */
 function repositoryUrl(context: vscode.ExtensionContext): string {

@@ -4,9 +4,9 @@ import { toOffset, toRange } from './positions';
 import type { ReportDocuments } from './reportDocuments';
 
 /** *Next Placeholder* / *Previous Placeholder*: selects the next unfilled placeholder (wrapping around) and reveals it. */
-export function goToPlaceholder(documents: ReportDocuments, direction: 1 | -1): vscode.Range | undefined {
+export async function goToPlaceholder(documents: ReportDocuments, direction: 1 | -1): Promise<vscode.Range | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const result = editor && documents.current(editor.document);
+  const result = editor && (await documents.forCommand(editor.document));
   if (!editor || !result) return undefined;
   const target = nextPlaceholder(result, toOffset(result, editor.selection.start), direction);
   if (!target) {

@@ -68,7 +68,7 @@ export class ReportDocuments implements vscode.Disposable {
     const version = document.version;
     try {
       const options = await this.optionsFor(document.uri, document.getText(), document.languageId);
-      if (state.generation !== generation || document.version !== version || document.isClosed) return undefined;
+      if (this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed) return undefined;
       if (!options) {
         this.forget(document, false);
         return undefined;
@@ -97,12 +97,15 @@ export class ReportDocuments implements vscode.Disposable {
 
   /**
    * The result for the document's current text, or undefined when it is not a report. A document
-   * edited since its last lint is linted again at once with the options it had (cheap: incremental).
+   * edited since its last lint is linted again at once with the options it had (cheap: incremental),
+   * unless `passive` (a request the user did not make, such as the light bulb's: the debounced lint
+   * will follow).
    */
-  current(document: vscode.TextDocument): LintResult | undefined {
+  current(document: vscode.TextDocument, passive = false): LintResult | undefined {
     const state = this.states.get(document.uri.toString());
     if (!state?.linter || !state.result) return undefined;
     if (state.version !== document.version) {
+      if (passive) return undefined;
       state.generation++;
       if (state.timer) {
         clearTimeout(state.timer);
@@ -113,6 +116,11 @@ export class ReportDocuments implements vscode.Disposable {
     return state.result;
   }
 
+  /** The current result for a command the user ran: lints now if needed, also a document too large to lint live. */
+  async forCommand(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    return this.current(document) ?? (this.isReport(document.uri) ? this.lint(document, 'demand') : undefined);
+  }
+
   /** The last result, whatever version it was for (for views that may lag a keystroke). */
   last(uri: vscode.Uri): LintResult | undefined {
     return this.states.get(uri.toString())?.result;
@@ -121,6 +129,11 @@ export class ReportDocuments implements vscode.Disposable {
   isReport(uri: vscode.Uri): boolean {
     const state = this.states.get(uri.toString());
     return state !== undefined && (state.linter !== undefined || state.tooLarge);
+  }
+
+  /** Whether the document has been linted (as a report or not) since it was opened. */
+  isTracked(uri: vscode.Uri): boolean {
+    return this.states.has(uri.toString());
   }
 
   isTooLarge(uri: vscode.Uri): boolean {
@@ -175,6 +188,7 @@ export class ReportDocuments implements vscode.Disposable {
   private forget(document: vscode.TextDocument, closed: boolean): void {
     const key = document.uri.toString();
     const state = this.states.get(key);
+    if (state) state.generation++;
     if (state?.timer) clearTimeout(state.timer);
     const wasReport = state !== undefined && (state.linter !== undefined || state.tooLarge);
     if (closed) this.states.delete(key);

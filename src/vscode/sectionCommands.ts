@@ -30,7 +30,7 @@ interface SectionPick extends vscode.QuickPickItem {
 export async function insertSection(documents: ReportDocuments, outlineView: OutlineProvider, target?: unknown): Promise<boolean> {
   const fromOutline = isOutlineNode(target);
   const editor = fromOutline && outlineView.document ? await vscode.window.showTextDocument(outlineView.document) : vscode.window.activeTextEditor;
-  const result = editor && documents.current(editor.document);
+  const result = editor && (await documents.forCommand(editor.document));
   const outline = result && buildOutline(result);
   if (!editor || !result || !outline) {
     void vscode.window.showInformationMessage('ML Report: the active editor is not a report (its front matter has no known "type:").');
