@@ -18,3 +18,4 @@ export { buildOutline } from './outline';
 export type { Outline, OutlineNode, SectionStatus } from './outline';
 export { fixAllTables, applyEdits } from './fixes';
 export { sectionInsertion } from './insertSection';
+export { placeholderRanges, nextPlaceholder } from './navigation';
