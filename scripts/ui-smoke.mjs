@@ -6,7 +6,7 @@
 // Runs in code-server with headless Chromium (see scripts/vscode-test/); needs `npm run build`.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWindow } from './vscode-test/session.mjs';
 
@@ -33,7 +33,8 @@ function readContributions() {
 }
 
 async function screenshot(page, name) {
-  await page.waitForTimeout(500); // let decorations and the tree settle
+  await page.mouse.move(24, 600); // park the pointer on the empty activity bar: no hover cards in the picture
+  await page.waitForTimeout(800); // let decorations, the tree and hovers settle
   const file = join(imagesDir, name);
   await page.screenshot({ path: file });
   step(`saved ${join('docs', 'images', name)}`);
@@ -73,16 +74,29 @@ async function runFromPalette(page, label, attempts = 5) {
   throw new Error(`the command palette never offered "${label}"`);
 }
 
-async function newReport(page, paletteLabel) {
+/** Waits until the visible lines of the active editor contain `text` (the editor renders spaces as U+00A0). */
+function waitForEditorText(page, text) {
+  return page.waitForFunction(
+    (wanted) => (document.querySelector('.editor-instance .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted),
+    text,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+}
+
+async function newReport(page, paletteLabel, viewName) {
   await runFromPalette(page, paletteLabel);
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page.waitForFunction(() => document.querySelector('.editor-instance .view-lines')?.textContent?.includes('Experiment Report'), undefined, { timeout: STEP_TIMEOUT_MS });
+  await waitForEditorText(page, 'Experiment Report');
   // The snippet leaves the cursor on the title placeholder: typing replaces it everywhere it is linked.
   await page.keyboard.type(REPORT_TITLE, { delay: 20 });
-  await page.waitForFunction((title) => document.querySelector('.editor-instance .view-lines')?.textContent?.includes(title), REPORT_TITLE, { timeout: STEP_TIMEOUT_MS });
+  await waitForEditorText(page, REPORT_TITLE);
   step(`typed the title "${REPORT_TITLE}"`);
   await page.keyboard.press('Escape'); // leave snippet mode
+  // Once the extension has taken the untitled document for a report, its view appears in the Explorer.
+  await page.locator('.pane-header', { hasText: viewName }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  // Diagnostics are debounced; wait for their squiggles in the editor.
+  await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
 }
 
 async function openProblems(page) {
@@ -91,13 +105,35 @@ async function openProblems(page) {
   await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await page.waitForTimeout(1_000); // diagnostics are debounced
   const texts = await rows.allTextContents();
-  step(`Problems panel shows ${texts.length} rows, e.g.:`);
+  step(`Problems panel shows ${texts.length} rows on screen, e.g.:`);
   for (const text of texts.slice(0, 5)) console.log(`    ${text.trim()}`);
   return texts.length;
 }
 
-async function expandOutline(page, viewName) {
+/** Drags the sash on the side bar's right edge, so that the view's descriptions fit. */
+async function widenSideBar(page, pixels) {
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  if (!sideBar) return;
+  const edge = sideBar.x + sideBar.width;
+  for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+    const box = await sash.boundingBox();
+    if (!box || Math.abs(box.x + box.width / 2 - edge) > 4 || box.height < sideBar.height / 2) continue;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(edge, y);
+    await page.mouse.down();
+    await page.mouse.move(edge + pixels, y, { steps: 10 });
+    await page.mouse.up();
+    return;
+  }
+  step('found no sash to widen the side bar');
+}
+
+async function expandOutline(page, viewName, folderName) {
   await runFromPalette(page, 'View: Show Explorer');
+  // Give the report's view the whole side bar: fold the file tree away.
+  const folderHeader = page.locator('.pane-header', { hasText: folderName }).first();
+  if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+  await widenSideBar(page, 160);
   const header = page.locator('.pane-header', { hasText: viewName }).first();
   await header.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
@@ -105,6 +141,9 @@ async function expandOutline(page, viewName) {
   const pane = page.locator('.pane', { has: header });
   const rows = pane.locator('.monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  // Unfold the first section to show its subsections too.
+  await rows.first().locator('.monaco-tl-twistie').click();
+  await page.waitForTimeout(500);
   const texts = await rows.allTextContents();
   step(`"${viewName}" view shows ${texts.length} rows, e.g.:`);
   for (const text of texts.slice(0, 5)) console.log(`    ${text.trim()}`);
@@ -124,12 +163,12 @@ try {
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
   step('window ready');
-  await newReport(page, paletteLabel);
+  await newReport(page, paletteLabel, viewName);
   await screenshot(page, 'new-report.png');
   await openProblems(page);
   await screenshot(page, 'problems.png');
-  await runFromPalette(page, 'View: Close Panel');
-  await expandOutline(page, viewName);
+  await runFromPalette(page, 'View: Toggle Panel Visibility'); // hide it again: the Explorer gets the whole height
+  await expandOutline(page, viewName, basename(folder));
   await screenshot(page, 'outline.png');
   step('done');
 } catch (error) {
