@@ -2,7 +2,7 @@ import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
 import { parseDocument } from './parse/document';
 import type { ChunkParse } from './parse/chunkParse';
 import { RULES } from './rules';
-import type { Rule } from './rules/types';
+import type { ChunkRule, Rule } from './rules/types';
 import type { SectionMap } from './sections';
 import { mapSections } from './sections';
 import { findKind } from './templates/registry';
@@ -105,15 +105,16 @@ export class ReportLinter {
         }
         continue;
       }
-      doc.chunks.forEach((chunk, index) => {
-        const result = this.chunkRule(rule.id, chunk, index === 0, kind, () =>
-          rule.check({ chunk: chunk.parse, kind, isFirst: index === 0 }));
+      const keys = [`${kind.id}\u0000${rule.id}\u00000`, `${kind.id}\u0000${rule.id}\u00001`] as const;
+      for (let index = 0; index < doc.chunks.length; index++) {
+        const chunk = doc.chunks[index] as PlacedChunk;
+        const result = this.chunkRule(rule, chunk.parse, index === 0, kind, keys[index === 0 ? 1 : 0]);
         if (result instanceof Error) {
           if (!failed.has(rule.id)) failed.set(rule.id, result);
         } else {
           for (const raw of result) emit(raw, chunk.start);
         }
-      });
+      }
     }
     const internalErrors = [...failed].map(([rule, error]) => ({ rule, error }));
     for (const { rule, error } of internalErrors) {
@@ -127,17 +128,17 @@ export class ReportLinter {
     return { ...base, kind, notReport: undefined, findings, sections, internalErrors };
   }
 
-  private chunkRule(ruleId: string, chunk: PlacedChunk, isFirst: boolean, kind: ReportKind, run: () => RawFinding[]): RawFinding[] | Error {
-    let perChunk = this.chunkFindings.get(chunk.parse);
+  /** A chunk rule's findings for one chunk parse, computed once per parse, kind, rule and first-ness (`key`). */
+  private chunkRule(rule: ChunkRule, parse: ChunkParse, isFirst: boolean, kind: ReportKind, key: string): RawFinding[] | Error {
+    let perChunk = this.chunkFindings.get(parse);
     if (!perChunk) {
       perChunk = new Map();
-      this.chunkFindings.set(chunk.parse, perChunk);
+      this.chunkFindings.set(parse, perChunk);
     }
-    const key = `${kind.id}\u0000${ruleId}\u0000${isFirst ? 1 : 0}`;
     let result = perChunk.get(key);
     if (!result) {
       try {
-        result = run();
+        result = rule.check({ chunk: parse, kind, isFirst });
       } catch (error) {
         result = error instanceof Error ? error : new Error(String(error));
       }

@@ -14,6 +14,8 @@ export interface HeadingFact {
   textEnd: number;
   /** Whether anything but blank lines, thematic breaks and HTML comments follows before the next heading or the chunk's end. */
   contentAfter: boolean;
+  /** 1-based line of the heading within the chunk. */
+  line: number;
 }
 
 /** What one chunk's parse yields, independent of where the chunk sits in the document. */
@@ -73,6 +75,7 @@ export function parseChunk(text: string, borrowed?: Borrowed): ChunkParse {
         textStart: first ?? end,
         textEnd: last ?? end,
         contentAfter: false,
+        line: node.position?.start.line ?? 1,
       });
     } else if (isContent(node)) {
       const current = headings[headings.length - 1];

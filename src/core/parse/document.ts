@@ -61,12 +61,14 @@ export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument 
   for (const chunk of chunks) {
     for (const heading of chunk.parse.headings) {
       headings.push({
-        ...heading,
+        depth: heading.depth,
+        text: heading.text,
         start: heading.start + chunk.start,
         end: heading.end + chunk.start,
         textStart: heading.textStart + chunk.start,
         textEnd: heading.textEnd + chunk.start,
-        line: lines.point(heading.start + chunk.start).line,
+        contentAfter: heading.contentAfter,
+        line: heading.line + chunk.startLine - 1,
       });
     }
   }
@@ -76,9 +78,17 @@ export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument 
     lines,
     chunks,
     headings,
-    frontMatter: first ? readFrontMatter(first.parse.tree, text) : undefined,
+    frontMatter: first ? frontMatterOf(first.parse) : undefined,
     leadingContent: first?.parse.leadingContent ?? false,
   };
+}
+
+const frontMatters = new WeakMap<ChunkParse, FrontMatter | undefined>();
+
+/** The front matter lies in the first chunk, which starts the document: its offsets are the document's, so it is read once per first-chunk parse. */
+function frontMatterOf(first: ChunkParse): FrontMatter | undefined {
+  if (!frontMatters.has(first)) frontMatters.set(first, readFrontMatter(first.tree, first.text));
+  return frontMatters.get(first);
 }
 
 function parseCached(text: string, cache: ChunkCache | undefined, borrowed?: Borrowed): ChunkParse {
