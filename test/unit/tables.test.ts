@@ -134,6 +134,16 @@ describe('table-column-count', () => {
     ]);
   });
 
+  it('strips list indentation and nested quote markers from the lines of a table that does not render', () => {
+    const text = '- | a | b |\n  |---|\n  | 1 | 2 | 3 |\n| lazy |\n\n> > | a | b |\n> > |:-:|\n> > | 1 |\n> | lazy |\n';
+    assert.deepEqual(tableFindings(text).map((f) => [f.range.start.line, f.range.start.column, claimed(text, f)]), [
+      [2, 3, '|---|'],
+      [3, 3, '| 1 | 2 | 3 |'],
+      [7, 5, '|:-:|'],
+      [8, 5, '| 1 |'],
+    ], 'a lazy continuation line ends a table, so it is no row of it');
+  });
+
   it('ignores tables in fenced code, indented code and HTML blocks, and escaped pipes', () => {
     const text = '```\n| a | b |\n|---|\n```\n\n    | a | b |\n    |---|\n\n<div>\n| a | b |\n|---|\n</div>\n\n| a \\| b | c |\n|---|---|\n| 1 \\| 2 | 3 |\n';
     assert.deepEqual(tableFindings(text), []);

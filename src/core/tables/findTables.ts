@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, Root, Table } from 'mdast';
+import type { ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
 import type { RowCells, Span } from './rowCells';
 import { hasPipe, isDelimiterRow, isSpace, splitRow, trimSpan } from './rowCells';
 
@@ -24,20 +24,42 @@ export interface SourceTable {
  */
 export function findTables(tree: Root, text: string): SourceTable[] {
   const tables: SourceTable[] = [];
-  const stack: { node: Nodes; quotes: number }[] = [{ node: tree, quotes: 0 }];
+  const stack: Container[] = [{ node: tree, quotes: 0, indent: 0 }];
   while (stack.length > 0) {
-    const { node, quotes } = stack.pop() as (typeof stack)[number];
+    const { node, quotes, indent } = stack.pop() as Container;
     if (node.type === 'table') {
       const table = renderedTable(node, text);
       if (table) tables.push(table);
     } else if (node.type === 'paragraph') {
-      tables.push(...brokenTables(node, text, quotes));
+      tables.push(...brokenTables(node, text, { quotes, indent }));
     } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
-      const inner = node.type === 'blockquote' ? quotes + 1 : quotes;
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, quotes: inner });
+      const inner = {
+        quotes: node.type === 'blockquote' ? quotes + 1 : quotes,
+        indent: node.type === 'listItem' ? contentIndent(node, text) ?? indent : indent,
+      };
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, ...inner });
     }
   }
   return tables.sort((a, b) => a.header.start - b.header.start);
+}
+
+/** Where a block sits: how many block quotes enclose it and the column its list item's content starts at. */
+interface Prefix {
+  quotes: number;
+  indent: number;
+}
+
+interface Container extends Prefix {
+  node: Nodes;
+}
+
+/** Characters from the line start to a list item's content; a line indented less is a lazy continuation. */
+function contentIndent(item: ListItem, text: string): number | undefined {
+  const start = item.children[0]?.position?.start.offset;
+  if (start === undefined) return undefined;
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  return start - lineStart;
 }
 
 function renderedTable(node: Table, text: string): SourceTable | undefined {
@@ -59,15 +81,16 @@ function sourceRow(text: string, start: number | undefined, end: number | undefi
   return { ...span, text: text.slice(span.start, span.end), cellCount };
 }
 
-function brokenTables(node: Paragraph, text: string, quotes: number): SourceTable[] {
+function brokenTables(node: Paragraph, text: string, prefix: Prefix): SourceTable[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined || !text.slice(start, end).includes('|')) return [];
-  const lines = paragraphLines(text, start, end, quotes);
+  const lines = paragraphLines(text, start, end, prefix);
   const tables: SourceTable[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    const header = lines[i] as Span;
-    const delimiter = lines[i + 1] as Span;
+    const header = lines[i] as Line;
+    const delimiter = lines[i + 1] as Line;
+    if (header.lazy || delimiter.lazy) continue;
     const headerText = text.slice(header.start, header.end);
     const delimiterText = text.slice(delimiter.start, delimiter.end);
     if (!hasPipe(headerText)) continue;
@@ -75,13 +98,15 @@ function brokenTables(node: Paragraph, text: string, quotes: number): SourceTabl
     if (!isDelimiterRow(delimiterText, delimiterSplit)) continue;
     const headerCount = splitRow(headerText).cells.length;
     if (delimiterSplit.cells.length === headerCount) continue;
-    const body = lines.slice(i + 2).map((line) => {
+    const body: SourceRow[] = [];
+    for (const line of lines.slice(i + 2)) {
+      if (line.lazy) break;
       const rowText = text.slice(line.start, line.end);
-      return { ...line, text: rowText, cellCount: splitRow(rowText).cells.length };
-    });
+      body.push({ start: line.start, end: line.end, text: rowText, cellCount: splitRow(rowText).cells.length });
+    }
     tables.push({
-      header: { ...header, text: headerText, cellCount: headerCount },
-      brokenDelimiter: { ...delimiter, text: delimiterText, cellCount: delimiterSplit.cells.length, split: delimiterSplit },
+      header: { start: header.start, end: header.end, text: headerText, cellCount: headerCount },
+      brokenDelimiter: { start: delimiter.start, end: delimiter.end, text: delimiterText, cellCount: delimiterSplit.cells.length, split: delimiterSplit },
       body,
     });
     break;
@@ -89,27 +114,38 @@ function brokenTables(node: Paragraph, text: string, quotes: number): SourceTabl
   return tables;
 }
 
-/** The lines of a paragraph, each without its container prefix (`> ` markers, indentation) and trimmed. */
-function paragraphLines(text: string, start: number, end: number, quotes: number): Span[] {
-  const lines: Span[] = [];
+/** A paragraph line without its container prefix, trimmed; lazy when it lacks the prefix (a table ends there). */
+interface Line extends Span {
+  lazy: boolean;
+}
+
+function paragraphLines(text: string, start: number, end: number, prefix: Prefix): Line[] {
+  const lines: Line[] = [];
   let lineStart = start;
   while (lineStart <= end) {
     let lineEnd = lineStart;
     while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    lines.push(trimSpan(text, lineStart === start ? start : stripQuotes(text, lineStart, lineEnd, quotes), lineEnd));
+    if (lineStart === start) {
+      lines.push({ ...trimSpan(text, start, lineEnd), lazy: false });
+    } else {
+      const { at, quotes } = stripQuotes(text, lineStart, lineEnd, prefix.quotes);
+      const span = trimSpan(text, at, lineEnd);
+      lines.push({ ...span, lazy: quotes < prefix.quotes || span.start - lineStart < prefix.indent });
+    }
     if (lineEnd >= end) break;
     lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
   return lines;
 }
 
-function stripQuotes(text: string, start: number, end: number, quotes: number): number {
+function stripQuotes(text: string, start: number, end: number, quotes: number): { at: number; quotes: number } {
   let at = start;
-  for (let depth = 0; depth < quotes; depth++) {
+  let depth = 0;
+  for (; depth < quotes; depth++) {
     let next = at;
     while (next < end && isSpace(text.charCodeAt(next))) next++;
     if (text.charCodeAt(next) !== 62) break;
     at = next + 1;
   }
-  return at;
+  return { at, quotes: depth };
 }
