@@ -50,7 +50,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       ? vscode.TreeItemCollapsibleState.None
       : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.title, collapsed);
-    item.id = `${this.outline?.kindId ?? ''}:${node.id}`;
+    item.id = `${this.document?.uri.toString() ?? ''}#${node.id}`;
     item.description = describeStatus(node);
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color === undefined ? undefined : new vscode.ThemeColor(look.color));
     item.tooltip = tooltip(node);

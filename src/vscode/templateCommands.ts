@@ -15,7 +15,11 @@ export async function newReport(kindId: string): Promise<vscode.TextEditor | und
   if (!kind) return undefined;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   const editor = await vscode.window.showTextDocument(document);
-  await editor.insertSnippet(templateSnippet(kind), new vscode.Position(0, 0));
+  // An edit is refused when the document changed meanwhile (a window still starting up): try again while it is empty.
+  for (let attempt = 0; attempt < 5 && document.getText() === ''; attempt++) {
+    if (await editor.insertSnippet(templateSnippet(kind), new vscode.Position(0, 0))) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return editor;
 }
 

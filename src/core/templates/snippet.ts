@@ -2,7 +2,8 @@
  * Turns template text into VS Code snippet syntax: `{{TITLE}}` becomes the first tab stop,
  * `{{AUTHORS}}` the next, other `{{NAME}}` slots and the given filler ranges further ones;
  * `{{DATE}}` becomes a date. Every occurrence of a slot shares its tab stop, so typing the title
- * once fills the front matter and the `#` heading alike.
+ * once fills the front matter and the `#` heading alike. A tab stop's default is the text it
+ * replaces (`{{TITLE}}`, `Finding 1`), so a slot the user skips stays a placeholder the linter reports.
  */
 
 /** A range of the text (offsets) whose text becomes a tab stop's default. */
@@ -43,8 +44,7 @@ export function toSnippet(text: string, options: SnippetOptions = {}): string {
       return;
     }
     const index = piece.slot === undefined ? indices.stops.get(position) : indices.slots.get(piece.slot);
-    const label = piece.slot === undefined ? text.slice(piece.start, piece.end) : slotLabel(piece.slot);
-    out += `\${${index ?? 0}:${escapeSnippet(label)}}`;
+    out += `\${${index ?? 0}:${escapeSnippet(text.slice(piece.start, piece.end))}}`;
   });
   return out + escapeSnippet(text.slice(at));
 }
@@ -52,13 +52,6 @@ export function toSnippet(text: string, options: SnippetOptions = {}): string {
 /** Escapes text so a snippet inserts it literally (also inside a placeholder's default). */
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/** `TITLE` → `Title`, `MODEL_NAME` → `Model name`. */
-export function slotLabel(name: string): string {
-  const words = name.toLowerCase().split('_').filter((word) => word.length > 0);
-  const sentence = words.join(' ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 function collectPieces(text: string, stops: readonly SnippetStop[]): Piece[] {
