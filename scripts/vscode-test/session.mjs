@@ -83,6 +83,7 @@ const WORKBENCH_NOISE = [
   /^Creation of workbench contribution/,
   /^Timed out waiting for authentication provider/,
   /^Extension host \(Remote\) is (un)?responsive/,
+  /^No search provider registered for scheme/,
 ];
 
 /** Prints what the window logs, leaving out the workbench's own chatter unless MLREPORT_VSCODE_VERBOSE is set. */

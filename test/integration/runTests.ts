@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { buildSuite } from './buildSuite';
 
 interface SuiteResult {
   passed: number;
@@ -12,8 +13,17 @@ interface SuiteResult {
 }
 
 const repoRoot = resolve(__dirname, '..', '..');
-const extensionTestsPath = join(repoRoot, 'out', 'integration', 'suite', 'index.js');
 const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'workspace');
+const USAGE = 'usage: runTests.ts [--grep PATTERN]   (runs the tests whose full title matches PATTERN)';
+
+function parseGrep(argv: string[]): string | undefined {
+  if (argv.length === 0) return undefined;
+  const [flag, value] = argv;
+  if (argv.length === 2 && flag === '--grep' && value) return value;
+  const inline = argv.length === 1 && flag?.startsWith('--grep=') ? flag.slice('--grep='.length) : '';
+  if (inline) return inline;
+  throw new Error(USAGE);
+}
 
 function readResult(file: string): SuiteResult | undefined {
   if (!existsSync(file)) return undefined;
@@ -21,13 +31,20 @@ function readResult(file: string): SuiteResult | undefined {
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(extensionTestsPath)) {
-    console.error(`${extensionTestsPath} is missing: run \`node test/integration/build.mjs\` first`);
+  let grep: string | undefined;
+  try {
+    grep = parseGrep(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     return 2;
   }
   const started = Date.now();
-  // Each run gets a copy of the fixtures, so a test can never rewrite the real ones.
+  // Each run gets its own build of the suite and a copy of the fixtures: runs side by side
+  // don't disturb each other, and a test can never rewrite the real fixtures.
   const scratch = mkdtempSync(join(tmpdir(), 'mlreport-integration-'));
+  const extensionTestsPath = join(scratch, 'suite', 'index.js');
+  const testFiles = await buildSuite(join(scratch, 'suite'));
+  console.log(`integration suite: ${testFiles.length} test files${grep ? `, tests matching /${grep}/` : ''}`);
   const workspace = join(scratch, 'workspace');
   const userDataDir = join(scratch, 'user-data');
   const resultFile = join(scratch, 'result.json');
@@ -43,7 +60,7 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
       launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${join(scratch, 'extensions')}`, '--disable-extensions'],
-      extensionTestsEnv: { MLREPORT_INTEGRATION_RESULT: resultFile },
+      extensionTestsEnv: { MLREPORT_INTEGRATION_RESULT: resultFile, ...(grep ? { MLREPORT_INTEGRATION_GREP: grep } : {}) },
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

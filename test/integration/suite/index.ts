@@ -10,8 +10,9 @@ export interface SuiteResult {
   failed: number;
 }
 
-/** Where the runner on the outside wants the counts; set through `extensionTestsEnv`. */
+/** Set by the runner on the outside through `extensionTestsEnv`: where it wants the counts, and a filter. */
 const RESULT_FILE_VARIABLE = 'MLREPORT_INTEGRATION_RESULT';
+const GREP_VARIABLE = 'MLREPORT_INTEGRATION_GREP';
 
 function runMocha(mocha: Mocha): Promise<SuiteResult> {
   return new Promise((resolve) => {
@@ -24,6 +25,8 @@ function runMocha(mocha: Mocha): Promise<SuiteResult> {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 2_000 });
+  const grep = process.env[GREP_VARIABLE];
+  if (grep) mocha.grep(new RegExp(grep));
   const testFiles = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const name of testFiles) mocha.addFile(join(__dirname, name));
 
