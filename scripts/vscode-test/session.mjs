@@ -129,12 +129,14 @@ export async function openWindow({ folder, extensionDevelopmentPath, extensionTe
   server.stderr.pipe(logStream);
 
   let browser;
+  let finished = false; // the exit code is in, or the window is being closed on purpose
   const close = async () => {
+    finished = true;
     await browser?.close().catch(() => undefined);
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((done) => server.once('exit', done));
       try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 1_000))]);
       try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
     logStream.end();
@@ -156,7 +158,20 @@ export async function openWindow({ folder, extensionDevelopmentPath, extensionTe
     const page = await browser.newPage({ viewport });
     let reportExit;
     const exitCode = new Promise((done) => { reportExit = done; });
-    await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+    const finish = (code) => {
+      if (finished) return;
+      finished = true;
+      reportExit(code);
+    };
+    await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    const abort = (what) => () => {
+      if (finished) return;
+      console.error(`${what} before the tests finished`);
+      finish(1);
+    };
+    page.on('crash', abort('the Chromium page crashed'));
+    browser.on('disconnected', abort('Chromium went away'));
+    server.once('exit', abort('code-server exited'));
     await page.exposeFunction('codeAutomationLog', (level, message) => onLog(formatLogEntry(message), level));
     const payload = [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]];
     if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
