@@ -2,13 +2,25 @@
 import * as vscode from 'vscode';
 import type { LintResult } from '../../../src/core';
 import type { MlReportApi } from '../../../src/vscode/extension';
-import { getExtensionApi, mlreportDiagnostics, ruleOf, waitFor } from './helpers';
+import { closeAllEditors, getExtensionApi, mlreportDiagnostics, openFixture, ruleOf, waitFor } from './helpers';
 
 export async function mlreportApi(): Promise<MlReportApi> {
   return (await getExtensionApi()) as MlReportApi;
 }
 
 export const BROKEN_REPORT = 'reports/broken-report.md';
+
+/**
+ * For a \`before\` hook: activates the extension and waits for its first lint, which loads the parser
+ * and can take long on a busy machine, so that each test's own waits measure only what it tests.
+ */
+export async function warmUp(this: Mocha.Context): Promise<void> {
+  this.timeout(120_000);
+  await mlreportApi();
+  const editor = await openFixture('experiment-report.md');
+  await waitFor(() => mlreportDiagnostics(editor.document.uri).length > 0, { message: 'the first lint', timeoutMs: 100_000 });
+  await closeAllEditors();
+}
 
 /** `[rule, 1-based line, severity]` of a diagnostic, for comparing with what the CLI prints. */
 export function summarize(diagnostic: vscode.Diagnostic): [string, number, string] {

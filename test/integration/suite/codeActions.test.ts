@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi } from './api';
+import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi, warmUp } from './api';
 import { closeAllEditors, mlreportDiagnostics, openFixture, ruleOf, waitFor, waitForDiagnostics } from './helpers';
 
 async function actionsAt(document: vscode.TextDocument, line: number, kind?: string): Promise<vscode.CodeAction[]> {
@@ -30,6 +30,7 @@ async function applyAndUndo(editor: vscode.TextEditor, action: vscode.CodeAction
 }
 
 describe('quick fixes', () => {
+  before(warmUp);
   let editor: vscode.TextEditor;
 
   beforeEach(async () => {

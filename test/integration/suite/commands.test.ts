@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { placeholderRanges } from '../../../src/core/navigation';
 import { localDate } from '../../../src/core/templates/instantiate';
 import type { WorkspaceLintSummary } from '../../../src/vscode/lintWorkspace';
-import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi } from './api';
+import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi, warmUp } from './api';
 import { closeAllEditors, fixtureUri, mlreportDiagnostics, openFixture, openUntitled, ruleOf, waitFor, waitForDiagnostics } from './helpers';
 
 async function newReportEditor(command: string): Promise<vscode.TextEditor> {
@@ -19,6 +19,7 @@ function selected(editor: vscode.TextEditor): string {
 }
 
 describe('commands', () => {
+  before(warmUp);
   afterEach(closeAllEditors);
 
   it('New Experiment Report: an untitled Markdown editor with the template dated today, the title selected and mirrored', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { BROKEN_REPORT, byLine, lineOf, mlreportApi, settledDiagnostics, summarize } from './api';
-import { closeAllEditors, mlreportDiagnostics, openFixture, ruleOf, sleep, updateSetting, waitFor, waitForDiagnostics } from './helpers';
+import { BROKEN_REPORT, byLine, lineOf, mlreportApi, settledDiagnostics, summarize, warmUp } from './api';
+import { closeAllEditors, fixtureUri, mlreportDiagnostics, openFixture, ruleOf, sleep, updateSetting, waitFor, waitForDiagnostics } from './helpers';
 
 /** What `mlreport lint --format json` reports for the fixture (checked against the CLI when the fixture was written). */
 const BROKEN_REPORT_FINDINGS: [string, number, string][] = [
@@ -14,6 +14,7 @@ const BROKEN_REPORT_FINDINGS: [string, number, string][] = [
 ];
 
 describe('live diagnostics', () => {
+  before(warmUp);
   afterEach(closeAllEditors);
 
   it('lints a report on open: rule ids, lines, severities, exact ranges, source and a link to the rule', async () => {
@@ -115,5 +116,31 @@ describe('live diagnostics', () => {
     } finally {
       await restore();
     }
+  });
+});
+
+describe('.mlreport.json', () => {
+  before(warmUp);
+  afterEach(closeAllEditors);
+
+  it('shows its problems on the file itself and is read again when it changes', async () => {
+    const folder = fixtureUri('config-edit');
+    const config = vscode.Uri.joinPath(folder, '.mlreport.json');
+    const write = (value: unknown): Thenable<void> => vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify(value)));
+    await write({ files: ['*.md'], rules: { 'section-order': 'warn' } });
+    const report = vscode.Uri.joinPath(folder, 'draft.md');
+    await vscode.workspace.fs.writeFile(report, new TextEncoder().encode('# Draft\n\n## Results\n\nNumbers.\n'));
+
+    const editor = await vscode.window.showTextDocument(report);
+    await waitForDiagnostics(editor.document.uri, (found) => found.some((diagnostic) => ruleOf(diagnostic) === 'frontmatter'));
+    const problems = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(config);
+      return found.length > 0 ? found : undefined;
+    }, { message: 'diagnostics on .mlreport.json' });
+    assert.match(problems[0]?.message ?? '', /did you mean "warning"/);
+
+    await write({});
+    await waitFor(() => mlreportDiagnostics(editor.document.uri).length === 0, { message: 'the file to stop being a report once the glob is gone' });
+    await waitFor(() => vscode.languages.getDiagnostics(config).length === 0, { message: 'the config problems to go' });
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../../src/core';
 import { findKind } from '../../../src/core';
-import { BROKEN_REPORT, lineOf, mlreportApi } from './api';
+import { BROKEN_REPORT, lineOf, mlreportApi, warmUp } from './api';
 import { closeAllEditors, getExtension, openFixture, waitFor } from './helpers';
 
 interface Menus {
@@ -22,6 +22,7 @@ function node(nodes: readonly OutlineNode[], id: string): OutlineNode {
 }
 
 describe('outline view and status bar', () => {
+  before(warmUp);
   afterEach(closeAllEditors);
 
   it('lists the kind\'s sections in template order, with subsections, each with its status', async () => {

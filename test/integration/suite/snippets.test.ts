@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { renderSnippets } from '../../../scripts/gen-snippets';
+import { warmUp } from './api';
 import { closeAllEditors, getExtension, openUntitled, waitFor } from './helpers';
 import { tokenize } from './textmate';
 
@@ -20,6 +21,7 @@ async function shippedSnippets(): Promise<Record<string, SnippetEntry>> {
 }
 
 describe('snippets and placeholder highlighting', () => {
+  before(warmUp);
   afterEach(closeAllEditors);
 
   it('contributes Markdown snippets for every section and the common tables, prefixed mlr-', async () => {
