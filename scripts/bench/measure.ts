@@ -1,8 +1,10 @@
 /** Timing in one process: warm-up, then repeated runs with `process.hrtime.bigint()`, reported by their median. */
 
 export interface Timing {
-  /** Milliseconds. */
+  /** Milliseconds of wall-clock time (`process.hrtime.bigint()`). */
   median: number;
+  /** Median milliseconds of CPU time the process used meanwhile (`process.cpuUsage()`, user + system, GC threads included): less disturbed by other processes on a busy machine. */
+  cpuMedian: number;
   min: number;
   max: number;
   runs: number;
@@ -40,6 +42,7 @@ export function elapsedMs(start: bigint): number {
 export function measureInterleaved<K extends string>(contestants: Record<K, (round: number) => unknown>, options: MeasureOptions): Record<K, Timing> {
   const names = Object.keys(contestants) as K[];
   const samples = new Map<K, number[]>(names.map((name) => [name, []]));
+  const cpuSamples = new Map<K, number[]>(names.map((name) => [name, []]));
   let total = 0;
   for (let round = 0; ; round++) {
     const measured = round - options.warmupRounds;
@@ -47,11 +50,14 @@ export function measureInterleaved<K extends string>(contestants: Record<K, (rou
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + round) % names.length] as K;
       collect?.();
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       contestants[name](round);
       const ms = elapsedMs(start);
+      const cpu = process.cpuUsage(cpuStart);
       if (measured >= 0) {
         samples.get(name)?.push(ms);
+        cpuSamples.get(name)?.push((cpu.user + cpu.system) / 1000);
         total += ms;
       }
     }
@@ -59,7 +65,7 @@ export function measureInterleaved<K extends string>(contestants: Record<K, (rou
   const result = {} as Record<K, Timing>;
   for (const name of names) {
     const values = samples.get(name) ?? [];
-    result[name] = { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
+    result[name] = { median: median(values), cpuMedian: median(cpuSamples.get(name) ?? []), min: Math.min(...values), max: Math.max(...values), runs: values.length };
   }
   return result;
 }
