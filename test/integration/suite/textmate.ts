@@ -1,7 +1,8 @@
 // Tokenizes Markdown the way VS Code does: with the editor's own vscode-textmate and oniguruma (from its
 // app root) and the grammars every installed extension contributes, injections included.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 
 interface GrammarContribution {
@@ -32,18 +33,24 @@ interface Oniguruma {
   createOnigString(text: string): unknown;
 }
 
-/** Loads a module of the running editor (not bundled into the tests). */
-const requireFromEditor = (name: string): unknown => {
-  const load = eval('require') as (id: string) => unknown;
-  return load(join(vscode.env.appRoot, 'node_modules', name));
-};
+/** Loads a module of the running editor (not bundled into the tests); desktop builds may pack them in node_modules.asar. */
+function editorModulePath(name: string): string {
+  const fromRoot = createRequire(join(vscode.env.appRoot, 'package.json'));
+  try {
+    return fromRoot.resolve(name);
+  } catch {
+    return fromRoot.resolve(join(vscode.env.appRoot, 'node_modules.asar', name));
+  }
+}
+
+const requireFromEditor = (name: string): unknown => createRequire(join(vscode.env.appRoot, 'package.json'))(editorModulePath(name));
 
 let loaded: Promise<TextMate> | undefined;
 
 function textmate(): Promise<TextMate> {
   loaded ??= (async () => {
     const onig = requireFromEditor('vscode-oniguruma') as Oniguruma;
-    const wasm = readFileSync(join(vscode.env.appRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
+    const wasm = readFileSync(join(dirname(editorModulePath('vscode-oniguruma')), 'onig.wasm'));
     await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     return requireFromEditor('vscode-textmate') as TextMate;
   })();
