@@ -26,16 +26,22 @@ function vscodeApiNames(cwd: string): string[] {
  * the clock starts just before the `require`). `stubVscode` answers `require('vscode')` with a module
  * of the API's names, each a do-nothing proxy, so the extension bundle can be loaded in plain Node.
  */
-export function requireTime(specifier: string, cwd: string, samples: number, stubVscode = false): number {
+export function requireTime(specifier: string, cwd: string, samples: number, stubVscode = false): { wall: number; cpu: number } {
   const stub = stubVscode
     ? `const any=new Proxy(function(){},{get:(t,k)=>k==='prototype'?{}:k===Symbol.toPrimitive?()=>'':any,apply:()=>any,construct:()=>any});
        const vscode=Object.fromEntries(${JSON.stringify(vscodeApiNames(cwd))}.map((name)=>[name,any]));
        const M=require('module');const load=M._load;M._load=function(r,...a){return r==='vscode'?vscode:load.call(this,r,...a)};`
     : '';
-  const script = `${stub}const t=process.hrtime.bigint();require(${JSON.stringify(specifier)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) times.push(Number(runNode(['-e', script], cwd)));
-  return median(times);
+  const script = `${stub}const c=process.cpuUsage();const t=process.hrtime.bigint();require(${JSON.stringify(specifier)});
+    const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(w+' '+(u.user+u.system)/1000)`;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const [w, c] = runNode(['-e', script], cwd).split(' ').map(Number);
+    wall.push(w ?? NaN);
+    cpu.push(c ?? NaN);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 export interface HeapFigures {

@@ -162,3 +162,9 @@ export function applyEdit(text: string, change: Edit): string {
   const end = Math.min(text.length, at + change.length);
   return text.slice(0, at) + (change.op === 'replace' ? change.text : '') + text.slice(end);
 }
+
+/** Property runs: `base` in the normal test run; `PROPERTY_RUNS_SCALE=20 npx mocha …` searches deeper. */
+export function propertyRuns(base: number): number {
+  const scale = Number(process.env['PROPERTY_RUNS_SCALE'] ?? 1);
+  return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}

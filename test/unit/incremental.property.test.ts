@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { LintOptions, LintResult } from '../../src/core';
 import { lint, ReportLinter } from '../../src/core';
-import { applyEdit, edit, markdownDocument } from '../support/markdownArbitrary';
+import { applyEdit, edit, markdownDocument, propertyRuns } from '../support/markdownArbitrary';
 
 /** Everything a caller of `update` reads, in a form `deepEqual` compares finding for finding (fixes and data included). */
 function observable(result: LintResult): unknown {
@@ -32,7 +32,7 @@ describe('incremental linting (property)', () => {
           assert.deepEqual(observable(linter.update(text)), observable(lint(text, lintOptions)), `after ${JSON.stringify(change)}`);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -45,15 +45,15 @@ describe('incremental linting (property)', () => {
           assert.deepEqual(observable(linter.update(text)), observable(lint(text)));
         }
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(20) },
     );
   });
 
   it('reports findings on the generated documents (the property is not vacuous)', () => {
-    const documents = fc.sample(markdownDocument, { numRuns: 60, seed: 11 });
-    const withFindings = documents.filter((text) => lint(text).findings.length > 0).length;
-    const rules = new Set(documents.flatMap((text) => lint(text).findings.map((finding) => finding.rule)));
-    assert.ok(withFindings >= 30, `${withFindings} of 60 documents had findings`);
+    const findings = fc.sample(markdownDocument, { numRuns: 40, seed: 11 }).map((text) => lint(text).findings);
+    const withFindings = findings.filter((list) => list.length > 0).length;
+    const rules = new Set(findings.flat().map((finding) => finding.rule));
+    assert.ok(withFindings >= 20, `${withFindings} of 40 documents had findings`);
     assert.ok(rules.size >= 5, `rules seen: ${[...rules].join(', ')}`);
   });
 });
