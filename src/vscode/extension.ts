@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
   const link = ruleLinks(vscode.Uri.parse(repositoryUrl(context)));
   const documents = new ReportDocuments(diagnostics, configs, link, log);
   const outlineProvider = new OutlineProvider();
-  const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outlineProvider, showCollapseAll: true });
+  const outlineView = vscode.window.createTreeView(OUTLINE_VIEW_ID, { treeDataProvider: outlineProvider });
   const statusBar = new ReportStatusBar();
   const codeActionProvider = new ReportCodeActions(documents);
   context.subscriptions.push(log, diagnostics, configDiagnostics, configs, documents, outlineProvider, outlineView, statusBar);
