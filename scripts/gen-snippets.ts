@@ -2,7 +2,7 @@
 // each kind, and the common tables. `npx tsx scripts/gen-snippets.ts`; a unit test keeps the file in sync.
 import { writeFileSync } from 'node:fs';
 import { BUILTIN_KINDS } from '../src/core/templates/registry';
-import { sectionSnippet, tableSnippet, templateSection } from '../src/core/templates/sectionSnippet';
+import { sectionSnippet, snippetSource, tableSnippet } from '../src/core/templates/sectionSnippet';
 import { toSnippet } from '../src/core/templates/snippet';
 import type { ReportKind } from '../src/core/templates/types';
 
@@ -49,7 +49,7 @@ export function renderSnippets(kinds: readonly ReportKind[] = BUILTIN_KINDS): st
   }
   const tableKind = kinds.find((kind) => kind.id === TABLE_KIND);
   for (const table of TABLES) {
-    const section = tableKind && templateSection(tableKind, table.section);
+    const section = tableKind && snippetSource(tableKind, table.section);
     const body = section && tableSnippet(section);
     if (!body) throw new Error(`No table in the template's section "${table.section}" for snippet ${table.prefix}.`);
     snippets[table.name] = { prefix: table.prefix, description: `${table.name} from the ML Experiment Report template.`, body: lines(body) };

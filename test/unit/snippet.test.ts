@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { renderSnippets, SNIPPETS_FILE } from '../../scripts/gen-snippets';
 import { BUILTIN_KINDS, findKind } from '../../src/core';
-import { cellRanges, firstTable, sectionSnippet, tableSnippet, templateSection } from '../../src/core/templates/sectionSnippet';
+import { cellRanges, firstTable, sectionSnippet, snippetSource, tableSnippet } from '../../src/core/templates/sectionSnippet';
 import { escapeSnippet, toSnippet } from '../../src/core/templates/snippet';
 
 /** Expands a snippet the way VS Code does when the user accepts every default: tab stops → their text, escapes → literal. */
@@ -72,16 +72,16 @@ describe('snippet: sections and tables', () => {
 
   it('cuts a section out of the template with its subsections, without the trailing separator', () => {
     assert.ok(experiment);
-    const section = templateSection(experiment, 'executive-summary');
+    const section = snippetSource(experiment, 'executive-summary');
     assert.ok(section);
     assert.match(section.text, /^## Executive Summary\n/);
     assert.match(section.text, /### Recommendations\n- Recommendation 1\n- Recommendation 2\n$/);
-    assert.equal(templateSection(experiment, 'no-such-section'), undefined);
+    assert.equal(snippetSource(experiment, 'no-such-section'), undefined);
   });
 
   it('makes a section snippet that expands to the section text', () => {
     assert.ok(experiment);
-    const section = templateSection(experiment, 'training');
+    const section = snippetSource(experiment, 'training');
     const snippet = sectionSnippet(experiment, 'training');
     assert.ok(section && snippet);
     assert.equal(expand(snippet), section.text);

@@ -2,40 +2,38 @@ import type { LintResult } from '../lint';
 import { lint } from '../lint';
 import type { SnippetOptions, SnippetStop } from './snippet';
 import { toSnippet } from './snippet';
+import { templateSection } from './sectionText';
 import type { ReportKind } from './types';
 
-/** One section of a kind's template: its text (subsections included) and the filler inside it (offsets into `text`). */
-export interface TemplateSection {
+/** One section of a kind's template (subsections included) and the filler inside it (offsets into `text`). */
+export interface SnippetSource {
   text: string;
   filler: SnippetStop[];
 }
 
 const PLACEHOLDER_RULE = 'unfilled-placeholder';
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
-/**
- * The template's text for one of the kind's sections, from its heading to the next section,
- * without the trailing blank lines and `---` separators that stand between sections.
- */
-export function templateSection(kind: ReportKind, sectionId: string): TemplateSection | undefined {
+/** The template's text for one of the kind's sections, with the placeholder rule's findings in it as filler. */
+export function snippetSource(kind: ReportKind, sectionId: string): SnippetSource | undefined {
   const result = lintTemplate(kind);
   const occurrence = result.sections?.byId.get(sectionId)?.[0];
   if (!occurrence) return undefined;
+  const { text } = templateSection(kind, occurrence.spec);
   const start = occurrence.heading.start;
-  const end = start + trimmedLength(kind.template.slice(start, occurrence.end));
   const filler = result.findings
     .filter((finding) => finding.rule === PLACEHOLDER_RULE)
     .map((finding) => ({ start: finding.range.start.offset - start, end: finding.range.end.offset - start }))
-    .filter((stop) => stop.start >= 0 && stop.end <= end - start);
-  return { text: `${kind.template.slice(start, end)}\n`, filler: splitTableRows(kind.template.slice(start, end), filler) };
+    .filter((stop) => stop.start >= 0 && stop.end <= text.length);
+  return { text: `${text}\n`, filler: splitTableRows(text, filler) };
 }
 
 const templateLints = new WeakMap<ReportKind, LintResult>();
 
+/** The kind's template linted as that kind, line breaks made `\n` as `templateSection` does, so offsets agree. */
 function lintTemplate(kind: ReportKind): LintResult {
   let result = templateLints.get(kind);
   if (!result) {
-    result = lint(kind.template, { kind: kind.id, kinds: [kind] });
+    result = lint(kind.template.replace(/\r\n?/g, '\n'), { kind: kind.id, kinds: [kind] });
     templateLints.set(kind, result);
   }
   return result;
@@ -43,8 +41,8 @@ function lintTemplate(kind: ReportKind): LintResult {
 
 /** A snippet of one section of the kind's template, its filler as tab stops. */
 export function sectionSnippet(kind: ReportKind, sectionId: string, options: Omit<SnippetOptions, 'stops'> = {}): string | undefined {
-  const section = templateSection(kind, sectionId);
-  return section && toSnippet(section.text, { ...options, stops: section.filler });
+  const source = snippetSource(kind, sectionId);
+  return source && toSnippet(source.text, { ...options, stops: source.filler });
 }
 
 /** Where the first table of a text is (offsets, its last line's break included), or undefined. */
@@ -67,7 +65,7 @@ export function firstTable(text: string): SnippetStop | undefined {
  * A snippet of the first table of a template section: header and delimiter rows kept, the template's
  * filler cells as tab stops (every body cell when the template marks none as filler).
  */
-export function tableSnippet(section: TemplateSection): string | undefined {
+export function tableSnippet(section: SnippetSource): string | undefined {
   const table = firstTable(section.text);
   if (!table) return undefined;
   const text = section.text.slice(table.start, table.end);
@@ -116,16 +114,6 @@ function splitTableRows(text: string, stops: readonly SnippetStop[]): SnippetSto
     if (!slice.includes('|')) return [stop];
     return cellRanges(slice).map((cell) => ({ start: stop.start + cell.start, end: stop.start + cell.end }));
   });
-}
-
-function trimmedLength(text: string): number {
-  const lines = text.split('\n');
-  while (lines.length > 1) {
-    const last = (lines[lines.length - 1] as string).replace(/\r$/, '');
-    if (last.trim() === '' || THEMATIC_BREAK.test(last)) lines.pop();
-    else break;
-  }
-  return lines.join('\n').replace(/\r$/, '').length;
 }
 
 function isRow(line: string): boolean {
