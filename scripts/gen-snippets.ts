@@ -1,5 +1,5 @@
 // Writes snippets/markdown.json from the report kinds: the whole template, one snippet per section of
-// each kind, and the common tables. `npx tsx scripts/gen-snippets.ts`; a unit test keeps the file in sync.
+// each kind, and the common tables. `npm run gen:snippets`; a unit test keeps the file in sync.
 import { writeFileSync } from 'node:fs';
 import { BUILTIN_KINDS } from '../src/core/templates/registry';
 import { sectionSnippet, snippetSource, tableSnippet } from '../src/core/templates/sectionSnippet';
