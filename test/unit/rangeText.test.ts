@@ -10,7 +10,6 @@ import { BUILTIN_KINDS, lint } from '../../src/core';
 import type { Finding, LintResult } from '../../src/core';
 
 const root = join(__dirname, '..', '..');
-const template = (id: string): string => BUILTIN_KINDS.find((kind) => kind.id === id)?.template ?? '';
 
 /** Breaks a report in the ways every rule reports: a bad date, tables with wrong counts, a missing, a repeated, an empty and a misplaced section. */
 function broken(text: string): string {
