@@ -53,6 +53,19 @@ describe('chunked parsing (property)', () => {
     );
   });
 
+  it('gives every chunk the same parse, node for node, whether chunks are parsed alone or cut out of one parse of many', () => {
+    fc.assert(
+      fc.property(markdownDocument, fc.constantFrom(1, 200, 8000, Infinity), (input, groupSize) => {
+        const text = stripBom(input);
+        const alone = parseDocument(text, undefined, { groupSize: 0 });
+        const grouped = parseDocument(text, undefined, { groupSize });
+        assert.deepStrictEqual(grouped.chunks, alone.chunks);
+        assert.deepStrictEqual(grouped.headings, alone.headings);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+
   it('splits the generated documents into several chunks (the property is not vacuous)', () => {
     const counts = fc.sample(markdownDocument, { numRuns: 50, seed: 7 }).map((text) => parseDocument(stripBom(text)).chunks.length);
     assert.ok(counts.filter((count) => count >= 3).length >= 25, `chunk counts: ${counts.join(',')}`);

@@ -1,4 +1,5 @@
 import type { Nodes, Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './markdown';
 
@@ -59,6 +60,16 @@ export function parseChunk(text: string, borrowed?: Borrowed): ChunkParse {
     tree = parseMarkdown(`${text}\n\n${borrowed.definitions}\n`);
     dropSuffix(tree, text);
   }
+  // Only the root's own fields: remark-gfm can leave a task item's `checked` on the root when a
+  // paragraph starting `[x]` follows an empty list item.
+  const root: Root = { type: 'root', children: tree.children };
+  if (tree.position) root.position = tree.position;
+  if (tree.data) root.data = tree.data;
+  return describeChunk(text, root);
+}
+
+/** The facts of a chunk, from its text and its tree (positions relative to the text). */
+export function describeChunk(text: string, tree: Root): ChunkParse {
   const headings: HeadingFact[] = [];
   let leadingContent = false;
   for (const node of tree.children) {
@@ -135,31 +146,42 @@ function definitionsOf(tree: Root): ChunkParse['definitions'] {
   return { links, footnotes };
 }
 
+/** Where a tree of `text` ends: the root's end position. */
+export function endPoint(text: string): Point {
+  const breaks = text.match(/\r\n|\n|\r/g)?.length ?? 0;
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { line: breaks + 1, column: text.length - lastBreak, offset: text.length };
+}
+
 /** Removes the nodes parsed after the text; the root then ends where the text ends. */
 function dropSuffix(tree: Root, text: string): void {
   tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < text.length);
-  const breaks = text.match(/\r\n|\n|\r/g) ?? [];
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  if (tree.position) tree.position.end = { line: breaks.length + 1, column: text.length - lastBreak, offset: text.length };
+  if (tree.position) tree.position.end = endPoint(text);
 }
 
 /** Removes the nodes parsed before the text and moves every position back by the prefix (whole `\n`-ended lines). */
 function dropPrefix(tree: Root, prefix: string): void {
   const lines = prefix.split('\n').length - 1;
   tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
-  const stack: Nodes[] = [...tree.children];
+  shiftPositions(tree.children, prefix.length, lines);
+  if (tree.position) {
+    const { end } = tree.position;
+    tree.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line - lines, column: end.column, offset: (end.offset ?? 0) - prefix.length } };
+  }
+}
+
+/** Moves the positions of nodes and all their descendants back by `offset` characters and `lines` whole lines (columns stay). */
+export function shiftPositions(nodes: readonly Nodes[], offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return;
+  const stack: Nodes[] = [...nodes];
   for (let node = stack.pop(); node; node = stack.pop()) {
     const { position } = node;
     if (position) {
       node.position = {
-        start: { line: position.start.line - lines, column: position.start.column, offset: (position.start.offset ?? 0) - prefix.length },
-        end: { line: position.end.line - lines, column: position.end.column, offset: (position.end.offset ?? 0) - prefix.length },
+        start: { line: position.start.line - lines, column: position.start.column, offset: (position.start.offset ?? 0) - offset },
+        end: { line: position.end.line - lines, column: position.end.column, offset: (position.end.offset ?? 0) - offset },
       };
     }
     if ('children' in node) stack.push(...node.children);
-  }
-  if (tree.position) {
-    const { end } = tree.position;
-    tree.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line - lines, column: end.column, offset: (end.offset ?? 0) - prefix.length } };
   }
 }

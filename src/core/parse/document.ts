@@ -1,9 +1,11 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Borrowed, ChunkParse } from './chunkParse';
 import { parseChunk } from './chunkParse';
+import type { ChunkSpan } from './chunks';
 import { splitChunks } from './chunks';
 import type { FrontMatter } from './frontMatter';
 import { readFrontMatter } from './frontMatter';
+import { parseGroup } from './groupParse';
 
 /** A chunk's parse placed in the document: `start` is its offset, `startLine` its 1-based first line. */
 export interface PlacedChunk {
@@ -40,11 +42,24 @@ export interface ChunkCache {
   set(text: string, parse: ChunkParse): unknown;
 }
 
+export interface ParseOptions {
+  /**
+   * Chunks not in the cache are parsed together in runs of up to this many characters, then cut
+   * apart (see groupParse.ts); 0 parses each alone. Either way the parses are the same.
+   */
+  groupSize?: number;
+}
+
+/** About 200 lines: far above a parse's fixed cost, far below the sizes where remark's cost grows faster than the text. */
+const GROUP_SIZE = 8000;
+
 /** Parses a document once; all rules read this. A leading BOM must already be removed. */
-export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument {
+export function parseDocument(text: string, chunkCache?: ChunkCache, options: ParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const chunks: PlacedChunk[] = [];
   const spans = splitChunks(text);
+  const cache = chunkCache ?? mapCache();
+  parseUncachedInGroups(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE);
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as (typeof spans)[number];
     let end = span.end;
@@ -83,6 +98,39 @@ export function parseDocument(text: string, cache?: ChunkCache): ParsedDocument 
   };
 }
 
+function mapCache(): ChunkCache {
+  const map = new Map<string, ChunkParse>();
+  return { get: (key) => map.get(key), set: (key, parse) => map.set(key, parse) };
+}
+
+/** Puts the parses of runs of uncached chunks in the cache, each run parsed in one call. */
+function parseUncachedInGroups(text: string, spans: readonly ChunkSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): void {
+  if (groupSize <= 0) return;
+  let group: ChunkSpan[] = [];
+  const flush = (): void => {
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (first && last && group.length > 1) {
+      const groupText = text.slice(first.start, last.end);
+      if (!groupText.includes(']:')) {
+        const firstLine = lines.point(first.start).line;
+        const pieces = group.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - firstLine + 1 }));
+        for (const parse of parseGroup(groupText, pieces)) if (parse) cache.set(parse.text, parse);
+      }
+    }
+    group = [];
+  };
+  for (const span of spans) {
+    if (cache.get(text.slice(span.start, span.end))) {
+      flush();
+      continue;
+    }
+    group.push(span);
+    if (span.end - (group[0] as ChunkSpan).start >= groupSize) flush();
+  }
+  flush();
+}
+
 const frontMatters = new WeakMap<ChunkParse, FrontMatter | undefined>();
 
 /** The front matter lies in the first chunk, which starts the document: its offsets are the document's, so it is read once per first-chunk parse. */
@@ -91,12 +139,12 @@ function frontMatterOf(first: ChunkParse): FrontMatter | undefined {
   return frontMatters.get(first);
 }
 
-function parseCached(text: string, cache: ChunkCache | undefined, borrowed?: Borrowed): ChunkParse {
+function parseCached(text: string, cache: ChunkCache, borrowed?: Borrowed): ChunkParse {
   const key = borrowed ? `${text}\u0000${borrowed.definitions}` : text;
-  const hit = cache?.get(key);
+  const hit = cache.get(key);
   if (hit) return hit;
   const parse = parseChunk(text, borrowed);
-  cache?.set(key, parse);
+  cache.set(key, parse);
   return parse;
 }
 
@@ -104,7 +152,7 @@ function parseCached(text: string, cache: ChunkCache | undefined, borrowed?: Bor
  * A reference in one chunk to a definition in another resolves in the whole document, so such a chunk
  * is parsed again with those definitions borrowed (cached by its text and the labels it borrows).
  */
-function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache | undefined): void {
+function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache): void {
   const links = new Map<string, string>();
   const footnotes = new Map<string, string>();
   for (const { parse } of chunks) {
