@@ -11,16 +11,16 @@ export interface Timing {
 }
 
 export interface MeasureOptions {
-  /** Rounds run first and not measured (JIT, caches of the libraries). */
+  /** Rounds run first and not measured (JIT, caches of the libraries): at least this many … */
   warmupRounds: number;
+  /** … and for at least this many milliseconds. */
+  warmupMs: number;
   /** Rounds measured at least, whatever they cost. */
   minRounds: number;
   /** Keep measuring until this many milliseconds have been spent (or `maxRounds`). */
   minTotalMs: number;
   maxRounds: number;
 }
-
-const collect = (globalThis as { gc?: () => void }).gc;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,30 +36,33 @@ export function elapsedMs(start: bigint): number {
  * Times several contestants under the same conditions: each round runs every one of them once, in an
  * order that rotates from round to round, so a load that comes and goes on the machine (other processes,
  * GC) falls on all of them alike. `run(round)` gets the round's index, so a contestant can alternate
- * inputs. When node runs with `--expose-gc`, garbage is collected before each sample, so one run's
- * garbage is not charged to the next.
+ * inputs. No forced GC between samples: a full `gc()` makes the next runs much slower (V8 flushes
+ * code and shrinks the heap), so each contestant pays for its own garbage as it would in real use.
  */
 export function measureInterleaved<K extends string>(contestants: Record<K, (round: number) => unknown>, options: MeasureOptions): Record<K, Timing> {
   const names = Object.keys(contestants) as K[];
   const samples = new Map<K, number[]>(names.map((name) => [name, []]));
   const cpuSamples = new Map<K, number[]>(names.map((name) => [name, []]));
+  const warmupStart = process.hrtime.bigint();
+  let warmupRounds = 0;
+  while (warmupRounds < options.warmupRounds || elapsedMs(warmupStart) < options.warmupMs) {
+    for (const name of names) contestants[name](warmupRounds);
+    warmupRounds++;
+  }
   let total = 0;
-  for (let round = 0; ; round++) {
-    const measured = round - options.warmupRounds;
+  for (let round = warmupRounds; ; round++) {
+    const measured = round - warmupRounds;
     if (measured >= options.minRounds && (total >= options.minTotalMs || measured >= options.maxRounds)) break;
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + round) % names.length] as K;
-      collect?.();
       const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       contestants[name](round);
       const ms = elapsedMs(start);
       const cpu = process.cpuUsage(cpuStart);
-      if (measured >= 0) {
-        samples.get(name)?.push(ms);
-        cpuSamples.get(name)?.push((cpu.user + cpu.system) / 1000);
-        total += ms;
-      }
+      samples.get(name)?.push(ms);
+      cpuSamples.get(name)?.push((cpu.user + cpu.system) / 1000);
+      total += ms;
     }
   }
   const result = {} as Record<K, Timing>;

@@ -1,7 +1,7 @@
 /**
- * Where the time goes: `node --import tsx scripts/bench/profile.ts [full|relint] [lines] [out.cpuprofile]`
+ * Where the time goes: `node --import tsx scripts/bench/profile.ts [full|relint|unchanged] [lines] [out.cpuprofile]`
  * lints a generated report many times, in-process from the sources (a full lint of alternating versions,
- * or `ReportLinter.update` after a one-line edit in the middle), and prints the median time and each
+ * `ReportLinter.update` after a one-line edit in the middle, or `unchanged`: with the same text), and prints the median time and each
  * rule's share. With a third argument, writes a CPU profile of the measured loop only (open it in
  * Chrome DevTools, or sum it with scripts/bench/profileSummary.ts).
  */
@@ -12,7 +12,7 @@ import type { RawFinding, Rule } from '../../src/core';
 import { generateReport } from './generateReport';
 import { elapsedMs, median } from './measure';
 
-const mode = process.argv[2] === 'full' ? 'full' : 'relint';
+const mode = process.argv[2] === 'full' || process.argv[2] === 'unchanged' ? process.argv[2] : 'relint';
 const lines = Number(process.argv[3] ?? 2000);
 const text = generateReport({ lines, seed: 20240601 + lines });
 const middle = text.indexOf('\n', text.length >> 1) + 1;
@@ -50,7 +50,7 @@ if (profileFile) {
 for (let i = 0; i < runs; i++) {
   const start = process.hrtime.bigint();
   if (mode === 'full') lint(versions[i % 2] as string, { ruleSet: timedRules });
-  else linter.update(versions[i % 2] as string);
+  else linter.update(mode === 'unchanged' ? text : (versions[i % 2] as string));
   totals.push(elapsedMs(start));
 }
 if (profileFile) {

@@ -43,7 +43,7 @@ export interface LoadTime {
 }
 
 export interface BenchResult {
-  machine: { cpus: number; cpuModel: string; node: string; platform: string; date: string; gcBetweenSamples: boolean; loadBefore: number[]; loadAfter: number[] };
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; date: string; loadBefore: number[]; loadAfter: number[] };
   seed: number;
   markdownlintConfig: unknown;
   sizes: SizeResult[];
@@ -125,7 +125,7 @@ export function renderMarkdown(bench: BenchResult): string {
   const { machine, bundle, heap } = bench;
   const out: string[] = [];
   const loadAverage = (values: number[]): string => values.map((value) => value.toFixed(1)).join(' / ');
-  out.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, ${machine.date}; seed ${bench.seed}; GC between samples: ${machine.gcBetweenSamples ? 'yes' : 'no'}; load average (1/5/15 min) ${loadAverage(machine.loadBefore)} before, ${loadAverage(machine.loadAfter)} after.`, '');
+  out.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, ${machine.date}; seed ${bench.seed}; load average (1/5/15 min) ${loadAverage(machine.loadBefore)} before, ${loadAverage(machine.loadAfter)} after.`, '');
   out.push('Median milliseconds (runs in parentheses). Ratios are ours ÷ markdownlint in this run.', '');
   out.push(row(['report', 'lines', 'size', 'chunks', 'full lint (ours)', 're-lint after 1-line edit', 'markdownlint MD043+MD056', 'full ÷ markdownlint', 're-lint ÷ markdownlint', 'our parse only', 'remark whole-text parse', 'line scan']));
   out.push(row(Array.from({ length: 12 }, (_, i) => (i < 3 ? '---' : '---:'))));

@@ -45,17 +45,18 @@ function build(): void {
 }
 
 /**
- * How many rounds a size can afford, from the cost of one round: rounds of a second or more are
- * measured 5 times (3 with `--quick`) after that first round; short ones warm up for 5 rounds and are
- * measured for at least 3 s (0.5 s with `--quick`).
+ * How many rounds a size can afford, from the cost of one round. Short rounds warm up for 3 s (the JIT
+ * needs tens of runs of remark and micromark) and are measured for at least 5 s; rounds of a second or
+ * more warm up once and are measured 5 times. `--quick` divides all of it.
  */
 function roundOptions(firstRoundMs: number): MeasureOptions {
   const big = firstRoundMs > 1000;
   return {
-    warmupRounds: big ? 1 : 5,
-    minRounds: quick ? 3 : 5,
-    minTotalMs: big ? 0 : quick ? 500 : 3000,
-    maxRounds: 1000,
+    warmupRounds: big ? 1 : 10,
+    warmupMs: big || quick ? 0 : 3000,
+    minRounds: quick ? 3 : big ? 5 : 15,
+    minTotalMs: big ? 0 : quick ? 500 : 5000,
+    maxRounds: 2000,
   };
 }
 
@@ -133,20 +134,25 @@ function benchSize(core: typeof Core, target: number, config: Record<string, unk
   assert.deepEqual(linter.update(b).findings, core.lint(b).findings, 're-lint must equal a lint from scratch');
   const unchangedLinter = new core.ReportLinter();
   unchangedLinter.update(text);
-  // The linter now holds version b: round 0 updates to a, round 1 to b, and so on.
-  const contestants = {
+  const whole = {
     full: () => core.lint(text),
-    relint: (round: number) => linter.update(round % 2 ? b : a),
-    unchanged: () => unchangedLinter.update(text),
     markdownlint: () => markdownlint({ strings: { report: text }, config }),
     remarkParse: () => remark.parse(text),
     parseOnly: () => core.parseDocument(text),
     lineScan: () => lineScan(text),
   };
   const start = process.hrtime.bigint();
-  for (const run of Object.values(contestants)) run(1);
-  const timings = measureInterleaved(contestants, roundOptions(elapsedMs(start)));
-  const { full, relint, unchanged, markdownlint: ml, remarkParse, parseOnly, lineScan: scan } = timings;
+  for (const run of Object.values(whole)) run();
+  const { full, markdownlint: ml, remarkParse, parseOnly, lineScan: scan } = measureInterleaved(whole, roundOptions(elapsedMs(start)));
+  // Re-lints are measured on their own: interleaved with whole-text parses, they would pay for the
+  // major GCs that the hundreds of megabytes of those parses' garbage cause. One collection first.
+  collectGarbage();
+  // The linter holds version b: round 0 updates it to a, round 1 to b, and so on.
+  const incremental = {
+    relint: (round: number) => linter.update(round % 2 ? b : a),
+    unchanged: () => unchangedLinter.update(text),
+  };
+  const { relint, unchanged } = measureInterleaved(incremental, { warmupRounds: 20, warmupMs: quick ? 0 : 1000, minRounds: quick ? 20 : 100, minTotalMs: quick ? 300 : 3000, maxRounds: 2000 });
   log(`  full ${full.median.toFixed(1)} ms, re-lint ${relint.median.toFixed(2)} ms, markdownlint ${ml.median.toFixed(1)} ms, remark ${remarkParse.median.toFixed(1)} ms`);
   const result = core.lint(text);
   const edited = result.doc.chunks.filter((chunk) => chunk.start <= offset).pop();
@@ -173,6 +179,11 @@ function benchSize(core: typeof Core, target: number, config: Record<string, unk
     longestChunkParseMs: longest.ms,
     longestChunkLines: longest.lines,
   };
+}
+
+/** A full collection when node runs with `--expose-gc` (the bench script passes it). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function cpuModel(): string {
@@ -202,7 +213,6 @@ function main(): void {
       node: process.version,
       platform: `${os.platform()} ${os.arch()}`,
       date: new Date().toISOString(),
-      gcBetweenSamples: typeof (globalThis as { gc?: unknown }).gc === 'function',
       loadBefore,
       loadAfter: [],
     },
