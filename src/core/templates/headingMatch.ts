@@ -23,7 +23,8 @@ export function hasNumbering(text: string): boolean {
 export function normalizeTitle(text: string): string {
   return stripNumbering(text.normalize('NFKC'))
     .toLowerCase()
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/[0-9#*]\uFE0F?\u20E3/gu, ' ')
+    .replace(/[\p{P}\p{S}\p{Cf}][\p{M}\p{Cf}]*/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
