@@ -51,7 +51,7 @@ export interface HeapFigures {
   markdownlintRetainedBytes: number;
 }
 
-/** Heap kept by a `ReportLinter` that has linted `file` once (what the extension holds per open document). */
+/** Heap kept by a `ReportLinter` that has linted `file` once (what the extension holds per open document); median of three fresh processes. */
 export function heapUsed(corePath: string, file: string, markdownlintConfig: unknown, cwd: string): HeapFigures {
   const ours = `
     const core = require(${JSON.stringify(corePath)});
@@ -75,8 +75,6 @@ export function heapUsed(corePath: string, file: string, markdownlintConfig: unk
     const after = process.memoryUsage().heapUsed;
     if (!result) throw new Error('unreachable');
     process.stdout.write(String(after - before));`;
-  return {
-    retainedBytes: Number(runNode(['--expose-gc', '-e', ours], cwd)),
-    markdownlintRetainedBytes: Number(runNode(['--expose-gc', '-e', theirs], cwd)),
-  };
+  const medianOf3 = (script: string): number => median([0, 1, 2].map(() => Number(runNode(['--expose-gc', '-e', script], cwd))));
+  return { retainedBytes: medianOf3(ours), markdownlintRetainedBytes: medianOf3(theirs) };
 }

@@ -45,12 +45,12 @@ function build(): void {
 }
 
 /**
- * How many rounds a size can afford, from the cost of one round. Short rounds warm up for 3 s (the JIT
- * needs tens of runs of remark and micromark) and are measured for at least 5 s; rounds of a second or
- * more warm up once and are measured 5 times. `--quick` divides all of it.
+ * How many rounds a size can afford, from the cost of one round. Rounds under 5 s warm up for 3 s (the
+ * JIT needs tens of runs of remark and micromark) and are measured 15 times and for at least 5 s;
+ * longer rounds warm up once and are measured 5 times. `--quick` cuts all of it.
  */
 function roundOptions(firstRoundMs: number): MeasureOptions {
-  const big = firstRoundMs > 1000;
+  const big = firstRoundMs > 5000;
   return {
     warmupRounds: big ? 1 : 10,
     warmupMs: big || quick ? 0 : 3000,
