@@ -116,12 +116,48 @@ function endsOpen(tree: Root, text: string): boolean {
   const contentEnd = text.replace(/[\r\n]+$/, '').length;
   while (node) {
     if ((node.position?.end.offset ?? 0) < contentEnd) return false;
-    if (node.type === 'code' || node.type === 'html') return true;
+    if (node.type === 'code') return !codeClosed(node, text);
+    if (node.type === 'html') return !htmlClosed(node, text);
     if (!('children' in node) || node.type === 'paragraph' || node.type === 'heading' || node.type === 'table') return false;
     const children: RootContent[] = node.children as RootContent[];
     node = children[children.length - 1];
   }
   return false;
+}
+
+/**
+ * Whether a code block that reaches the chunk's end is closed: a fence whose last line closes it, or
+ * indented code (an unindented heading ends it). Merging a chunk that ends with a closed fence into
+ * the next one would re-parse a growing text for every section that ends with a code block.
+ */
+function codeClosed(node: RootContent, text: string): boolean {
+  const lines = sourceOf(node, text).split(/\r\n|\r|\n/);
+  const open = /^[ \t>]*(`{3,}|~{3,})/.exec(lines[0] ?? '')?.[1];
+  if (!open) return true;
+  const close = lines.length > 1 ? /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? '')?.[1] : undefined;
+  return close !== undefined && close[0] === open[0] && close.length >= open.length;
+}
+
+/**
+ * Whether an HTML block that reaches the chunk's end is closed: a comment, processing instruction,
+ * declaration, CDATA or raw block (`<script>`, `<pre>`, `<style>`, `<textarea>`) whose end marker is on
+ * its last line; any other HTML block only ends at a blank line, so it is closed when one follows it.
+ */
+function htmlClosed(node: RootContent, text: string): boolean {
+  const source = sourceOf(node, text);
+  const lastLine = source.slice(Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1);
+  const start = source.replace(/^[ \t>]*/, '');
+  const ends: [RegExp, string][] = [[/^<!--/, '-->'], [/^<\?/, '?>'], [/^<!\[CDATA\[/, ']]>'], [/^<![A-Za-z]/, '>']];
+  for (const [opener, marker] of ends) if (opener.test(start)) return lastLine.includes(marker);
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(start)?.[1];
+  if (raw) return lastLine.toLowerCase().includes(`</${raw.toLowerCase()}>`);
+  const after = text.slice(node.position?.end.offset ?? text.length);
+  const lineEnd = /^[ \t]*(?:\r\n|\r|\n)/.exec(after)?.[0];
+  return lineEnd !== undefined && /^[ \t]*(?:\r\n|\r|\n)/.test(after.slice(lineEnd.length));
+}
+
+function sourceOf(node: RootContent, text: string): string {
+  return text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 }
 
 /** As micromark normalizes a label into an identifier, applied to a whole text. */
@@ -170,18 +206,21 @@ function dropPrefix(tree: Root, prefix: string): void {
   }
 }
 
-/** Moves the positions of nodes and all their descendants back by `offset` characters and `lines` whole lines (columns stay). */
+/**
+ * Moves the positions of nodes and all their descendants back by `offset` characters and `lines` whole
+ * lines (columns stay), in place: mdast-util-from-markdown gives every node its own point objects.
+ */
 export function shiftPositions(nodes: readonly Nodes[], offset: number, lines: number): void {
   if (offset === 0 && lines === 0) return;
   const stack: Nodes[] = [...nodes];
   for (let node = stack.pop(); node; node = stack.pop()) {
     const { position } = node;
     if (position) {
-      node.position = {
-        start: { line: position.start.line - lines, column: position.start.column, offset: (position.start.offset ?? 0) - offset },
-        end: { line: position.end.line - lines, column: position.end.column, offset: (position.end.offset ?? 0) - offset },
-      };
+      position.start.line -= lines;
+      position.end.line -= lines;
+      if (position.start.offset !== undefined) position.start.offset -= offset;
+      if (position.end.offset !== undefined) position.end.offset -= offset;
     }
-    if ('children' in node) stack.push(...node.children);
+    if ('children' in node) for (const child of node.children) stack.push(child);
   }
 }
