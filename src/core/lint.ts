@@ -1,5 +1,6 @@
 import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
 import { parseDocument } from './parse/document';
+import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
 import { RULES } from './rules';
 import type { ChunkRule, Rule } from './rules/types';
@@ -116,6 +117,10 @@ export class ReportLinter {
         }
       }
     }
+    for (const chunk of doc.chunks) {
+      const unparsed = notParsed(chunk.parse);
+      if (unparsed) findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'warning', unparsed, chunk.start));
+    }
     const internalErrors = [...failed].map(([rule, error]) => ({ rule, error }));
     for (const { rule, error } of internalErrors) {
       findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'error', {
@@ -146,6 +151,34 @@ export class ReportLinter {
     }
     return result;
   }
+}
+
+const unparsedByChunk = new WeakMap<ChunkParse, RawFinding | null>();
+
+/** The lines of a chunk that were left out of its parse (see parse/limits.ts), as one finding; cached per parse. */
+function notParsed(parse: ChunkParse): RawFinding | undefined {
+  let finding = unparsedByChunk.get(parse);
+  if (finding === undefined) {
+    finding = describeNotParsed(parse) ?? null;
+    unparsedByChunk.set(parse, finding);
+  }
+  return finding ?? undefined;
+}
+
+function describeNotParsed(parse: ChunkParse): RawFinding | undefined {
+  const error = parse.tree.data?.parseError;
+  if (error) {
+    return { message: `This section could not be parsed as Markdown (${error}), so it was not checked.`, start: 0, end: parse.text.search(/\r|\n|$/) };
+  }
+  const skipped = limitComplexity(parse.text).skipped;
+  const first = skipped[0];
+  if (!first) return undefined;
+  const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more place${skipped.length > 2 ? 's' : ''} in this section)` : '';
+  return {
+    message: `These lines were not checked: ${first.reason}${more}. mlreport leaves such lines out of its Markdown parse so that linting stays fast.`,
+    start: first.start,
+    end: first.end,
+  };
 }
 
 function resolve(doc: ParsedDocument, rule: string, severity: Severity, raw: RawFinding, shift: number): Finding {

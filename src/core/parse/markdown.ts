@@ -11,6 +11,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import type { Processor } from 'unified';
 import { unified } from 'unified';
+import { limitComplexity } from './limits';
+import './micromarkEditMap';
 
 /**
  * GitHub Flavored Markdown as remark-gfm parses it (tables, task lists, footnotes, strikethrough) but
@@ -25,7 +27,29 @@ function gfmWithoutAutolinkLiterals(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(gfmWithoutAutolinkLiterals).use(remarkFrontmatter, ['yaml']).freeze();
 
-/** The one place Markdown is parsed: remark with GFM and YAML front matter. Positions are relative to `text`. */
+/**
+ * The one place Markdown is parsed: remark with GFM and YAML front matter. Positions are relative to
+ * `text`. Lines that would make the parse slow are blanked first (see limits.ts), and a parse that
+ * still fails yields an empty tree marked with the reason rather than an exception.
+ */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const limited = limitComplexity(text);
+  try {
+    return processor.parse(limited.text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) }, data: { parseError: reason } };
+  }
+}
+
+function endOf(text: string): { line: number; column: number; offset: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, offset: text.length };
+}
+
+declare module 'mdast' {
+  interface RootData {
+    /** Why remark failed on the text; the tree is then empty. */
+    parseError?: string;
+  }
 }
