@@ -69,8 +69,11 @@ export function parseDocument(text: string, chunkCache?: ChunkCache, options: Pa
     const span = spans[i] as (typeof spans)[number];
     let end = span.end;
     let parse = parseCached(text.slice(span.start, end), cache);
-    while (parse.openAtEnd && i + 1 < spans.length) {
-      i++;
+    // A block left open (an HTML block without its blank line) takes in the chunks after it: twice
+    // as many each time, so a block open to the end of a long document costs a few parses, not one
+    // per chunk. Taking in more chunks than needed changes nothing but the chunk's size.
+    for (let step = 1; parse.openAtEnd && i + 1 < spans.length; step *= 2) {
+      i = Math.min(spans.length - 1, i + step);
       end = (spans[i] as (typeof spans)[number]).end;
       parse = parseCached(text.slice(span.start, end), cache);
     }
