@@ -168,16 +168,26 @@ function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache): void {
     for (const [id, label] of parse.definitions.footnotes) if (!footnotes.has(id)) footnotes.set(id, label);
   }
   if (links.size === 0 && footnotes.size === 0) return;
+  const order = (map: Map<string, string>): Map<string, number> => new Map([...map.keys()].map((id, index) => [id, index]));
+  const linkOrder = order(links);
+  const footnoteOrder = order(footnotes);
+  const bracketed = [...links.keys(), ...footnotes.keys()].filter((id) => /[[\]]/.test(id));
   for (const chunk of chunks) {
     const { parse } = chunk;
     if (!parse.referenceText) continue;
-    const borrowed: string[] = [];
-    for (const [id, label] of links) {
-      if (!parse.definitions.links.has(id) && parse.referenceText.includes(`[${id}]`)) borrowed.push(`[${label}]: #`);
+    // The labels the chunk holds in brackets, looked up in the definitions: linear in the chunk, where
+    // asking the chunk about every definition cost definitions × chunks.
+    const held = new Set<string>();
+    for (const match of parse.referenceText.matchAll(/\[([^[\]]*)\]/g)) held.add(match[1] ?? '');
+    for (const id of bracketed) {
+      if (parse.referenceText.includes(`[${id}]`)) held.add(id);
+      if (parse.referenceText.includes(`[^${id}]`)) held.add(`^${id}`);
     }
-    for (const [id, label] of footnotes) {
-      if (!parse.definitions.footnotes.has(id) && parse.referenceText.includes(`[^${id}]`)) borrowed.push(`[^${label}]: .`);
-    }
+    const linkIds = [...held].filter((id) => links.has(id) && !parse.definitions.links.has(id));
+    const footnoteIds = [...held].filter((id) => id.startsWith('^') && footnotes.has(id.slice(1)) && !parse.definitions.footnotes.has(id.slice(1))).map((id) => id.slice(1));
+    linkIds.sort((a, b) => (linkOrder.get(a) ?? 0) - (linkOrder.get(b) ?? 0));
+    footnoteIds.sort((a, b) => (footnoteOrder.get(a) ?? 0) - (footnoteOrder.get(b) ?? 0));
+    const borrowed = [...linkIds.map((id) => `[${links.get(id) ?? id}]: #`), ...footnoteIds.map((id) => `[^${footnotes.get(id) ?? id}]: .`)];
     if (borrowed.length > 0) chunk.parse = parseCached(parse.text, cache, { definitions: borrowed.join('\n'), before: parse.openAtEnd });
   }
 }

@@ -59,6 +59,8 @@ const enum Code {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** A link reference definition (`[label]: url`): not inline content, so its brackets don't count. */
+const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:/;
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
 
 /** Blanks the lines that would make the parse slow, if any. Linear in the text. */
@@ -105,7 +107,7 @@ export function limitComplexity(text: string): LimitedText {
     if (!run || startsBlock) run = { first: index, delimiters: 0, table: false, lines: 0 };
     else if (run.table) run = { first: index, delimiters: 0, table: true, lines: 1 };
     else if (run.lines === 1 && DELIMITER_ROW.test(body.trim())) run.table = true;
-    run.delimiters += run.table ? delimiters.inCell : delimiters.inline;
+    if (!DEFINITION.test(body)) run.delimiters += run.table ? delimiters.inCell : delimiters.inline;
     run.lines++;
     if (run.table && delimiters.pipes > MAX_TABLE_CELLS) {
       flagRun(index, `a table row with ${delimiters.pipes} cells (more than ${MAX_TABLE_CELLS})`);
