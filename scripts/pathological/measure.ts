@@ -1,6 +1,8 @@
 // Lints one pathological case and measures it: wall time, heap growth and resident memory.
-import { lint } from '../../src/core';
+import { INTERNAL_ERROR_RULE, lint } from '../../src/core';
 import type { LintResult } from '../../src/core';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { PathologicalCase } from './cases';
 
 export interface Measurement {
@@ -10,19 +12,27 @@ export interface Measurement {
   chars: number;
   lines: number;
   ms: number;
-  /** heapUsed after the lint (result still held) minus before, in bytes. */
+  /** heapUsed after the lint and a garbage collection, the result still held, minus before: what the result keeps. */
   heapDelta: number;
   /** Resident set size after the lint, in bytes. */
   rss: number;
+  /** The process's peak resident set size so far, in bytes (the lint's peak when it runs in a process of its own). */
+  peakRss: number;
   findings: number;
+  /** Findings about lines left out of the parse (see src/core/parse/limits.ts). */
+  notChecked: number;
   /** Rule ids of `internal-error` findings, and the reason, if any. */
   internalErrors: string[];
   /** The exception `lint` threw, if it threw. */
   threw: string | undefined;
 }
 
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/** `global.gc` when node runs with `--expose-gc`, else one obtained by setting the flag at run time. */
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? exposeGc();
+
+function exposeGc(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 export function measure(testCase: PathologicalCase): Measurement {
@@ -43,6 +53,7 @@ export function measure(testCase: PathologicalCase): Measurement {
     threw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
   const ms = performance.now() - started;
+  collectGarbage();
   const memory = process.memoryUsage();
   return {
     name: testCase.name,
@@ -52,7 +63,9 @@ export function measure(testCase: PathologicalCase): Measurement {
     ms,
     heapDelta: memory.heapUsed - heapBefore,
     rss: memory.rss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
     findings: result?.findings.length ?? 0,
+    notChecked: (result?.findings.filter((finding) => finding.rule === INTERNAL_ERROR_RULE).length ?? 0) - (result?.internalErrors.length ?? 0),
     internalErrors: (result?.internalErrors ?? []).map(({ rule, error }) => `${rule}: ${error instanceof Error ? error.message : String(error)}`),
     threw,
   };

@@ -73,13 +73,13 @@ function lastLine(text: string): string {
 }
 
 function header(): string {
-  return `| case | size | lines | time | heap Δ | RSS | findings | result |\n|---|---:|---:|---:|---:|---:|---:|---|`;
+  return `| case | size | lines | time | heap kept | peak RSS | findings | not checked | result |\n|---|---:|---:|---:|---:|---:|---:|---:|---|`;
 }
 
 function format(row: Row): string {
   const m = row.measurement;
-  if (!m) return `| ${row.name} | | | | | | | FAILED: ${row.failure ?? ''} |`;
-  const cells = [m.name, size(m.chars), String(m.lines), `${m.ms.toFixed(0)} ms`, megabytes(m.heapDelta), megabytes(m.rss), String(m.findings), row.failure ? `FAILED: ${row.failure}` : 'ok'];
+  if (!m) return `| ${row.name} | | | | | | | | FAILED: ${row.failure ?? ''} |`;
+  const cells = [m.name, size(m.chars), String(m.lines), `${m.ms.toFixed(0)} ms`, megabytes(m.heapDelta), megabytes(m.peakRss), String(m.findings), m.notChecked > 0 ? 'yes' : '', row.failure ? `FAILED: ${row.failure}` : 'ok'];
   return `| ${cells.join(' | ')} |`;
 }
 
