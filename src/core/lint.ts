@@ -96,6 +96,10 @@ export class ReportLinter {
       const setting = this.options.rules?.[rule.id];
       if (setting === 'off') continue;
       const emit = (raw: RawFinding, shift: number): void => {
+        if (!Number.isInteger(raw.start) || !Number.isInteger(raw.end) || raw.start > raw.end) {
+          if (!failed.has(rule.id)) failed.set(rule.id, new Error(`it returned a finding with an invalid range (${String(raw.start)}..${String(raw.end)})`));
+          return;
+        }
         findings.push(resolve(doc, rule.id, setting ?? raw.severity ?? rule.defaultSeverity, raw, shift));
       };
       if (rule.scope === 'document') {
@@ -124,7 +128,7 @@ export class ReportLinter {
     const internalErrors = [...failed].map(([rule, error]) => ({ rule, error }));
     for (const { rule, error } of internalErrors) {
       findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'error', {
-        message: `Rule "${rule}" failed and reported nothing: ${error instanceof Error ? error.message : String(error)}. The other rules ran normally.`,
+        message: `Rule "${rule}" failed: ${error instanceof Error ? error.message : String(error)}. Its findings may be missing; the other rules ran normally.`,
         start: 0,
         end: 0,
       }, 0));

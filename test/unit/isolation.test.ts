@@ -99,6 +99,22 @@ describe('rule isolation', () => {
     assert.deepEqual(builtinFindings(result.findings), baselineDiagnostics);
   });
 
+  it('a rule returning a finding without a valid range is reported as failed; the others are unchanged', () => {
+    const broken: ChunkRule = {
+      id: 'bad-range',
+      description: 'returns NaN offsets',
+      defaultSeverity: 'warning',
+      scope: 'chunk',
+      check: () => [{ message: 'somewhere', start: Number.NaN, end: 3 }, { message: 'backwards', start: 5, end: 2 }],
+    };
+    const result = lintWith(broken, 4);
+    const internal = result.findings.filter((finding) => finding.rule === INTERNAL_ERROR_RULE);
+    assert.equal(internal.length, 1);
+    assert.match(internal[0]?.message ?? '', /"bad-range".*invalid range/);
+    assert.deepEqual(result.findings.filter((finding) => finding.rule === 'bad-range'), []);
+    assert.deepEqual(builtinFindings(result.findings), baselineDiagnostics);
+  });
+
   it('two failing rules give one internal-error each', () => {
     const ruleSet = [throwingDocumentRule('first-thrower'), ...RULES, throwingChunkRule('second-thrower', '')];
     const result = lint(REPORT, { ruleSet });
