@@ -62,7 +62,7 @@ describe('chunked parsing (property)', () => {
         assert.deepStrictEqual(grouped.chunks, alone.chunks);
         assert.deepStrictEqual(grouped.headings, alone.headings);
       }),
-      { numRuns: propertyRuns(100) },
+      { numRuns: propertyRuns(60) },
     );
   });
 

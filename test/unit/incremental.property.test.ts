@@ -32,7 +32,7 @@ describe('incremental linting (property)', () => {
           assert.deepEqual(observable(linter.update(text)), observable(lint(text, lintOptions)), `after ${JSON.stringify(change)}`);
         }
       }),
-      { numRuns: propertyRuns(40) },
+      { numRuns: propertyRuns(30) },
     );
   });
 
