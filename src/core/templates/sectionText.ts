@@ -62,8 +62,6 @@ function extract(kind: ReportKind): Map<string, TemplateSection> {
   return found;
 }
 
-const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-
 /**
  * The template's ATX headings outside front matter and fences, found by the chunk splitter, without
  * a Markdown parse: a template is ours or a kind's data, and linting must not pay for parsing it.
@@ -72,24 +70,47 @@ function atxHeadings(text: string): DocumentHeading[] {
   const headings: DocumentHeading[] = [];
   const starts = splitChunks(text).map((span) => span.start);
   starts.forEach((start, index) => {
-    const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    const match = ATX.exec(text.slice(start, lineEnd));
-    if (!match?.[1]) return;
-    const title = match[2] ?? '';
-    const textStart = start + match[1].length + (title ? text.slice(start + match[1].length, lineEnd).indexOf(title) : 0);
+    const found = text.indexOf('\n', start);
+    const lineEnd = found < 0 ? text.length : found;
+    const heading = atxHeadingLine(text.slice(start, lineEnd));
+    if (!heading) return;
     const next = starts[index + 1] ?? text.length;
     headings.push({
-      depth: match[1].length,
-      text: title,
+      depth: heading.depth,
+      text: text.slice(start + heading.textStart, start + heading.textEnd),
       start,
       end: lineEnd,
-      textStart,
-      textEnd: textStart + title.length,
+      textStart: start + heading.textStart,
+      textEnd: start + heading.textEnd,
       contentAfter: text.slice(lineEnd, next).trim() !== '',
       line: text.slice(0, start).split('\n').length,
     });
   });
   return headings;
+}
+
+const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+
+/**
+ * An ATX heading line's depth and the offsets of its text, without the opening marks, the closing
+ * sequence and surrounding blanks. A scan, not a regular expression: a template is data, and a
+ * heading padded with 100,000 blanks must cost one pass, not a backtracking search.
+ */
+export function atxHeadingLine(line: string): { depth: number; textStart: number; textEnd: number } | undefined {
+  let depth = 0;
+  while (line[depth] === '#') depth++;
+  if (depth < 1 || depth > 6 || (depth < line.length && !isBlank(line[depth]))) return undefined;
+  let textStart = depth;
+  while (isBlank(line[textStart])) textStart++;
+  let textEnd = line.length;
+  while (textEnd > textStart && isBlank(line[textEnd - 1])) textEnd--;
+  let closing = textEnd;
+  while (closing > textStart && line[closing - 1] === '#') closing--;
+  if (closing < textEnd && (closing === textStart || isBlank(line[closing - 1]))) {
+    textEnd = closing;
+    while (textEnd > textStart && isBlank(line[textEnd - 1])) textEnd--;
+  }
+  return { depth, textStart, textEnd };
 }
 
 const TRAILING_BREAK = /\n {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
