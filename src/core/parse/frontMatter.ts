@@ -61,26 +61,31 @@ export function readFrontMatter(tree: Root, text: string): FrontMatter | undefin
 
 const ENTRY = /^("[^"\r\n]*"|'[^'\r\n]*'|[A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)[ \t]*/;
 
-/** The front matter's top-level `key: value` lines, in order (a repeated key appears each time). */
+/**
+ * The front matter's top-level `key: value` lines, in order (a repeated key appears each time).
+ * YAML lets the top-level keys share any indentation: the first key's sets it.
+ */
 export function frontMatterEntries(fm: Pick<FrontMatter, 'yamlStart' | 'yamlText'>): FrontMatterEntry[] {
   const entries: FrontMatterEntry[] = [];
   const lineBreak = /\r\n|\n|\r/g;
+  const indent = /^(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\n|\r))*( *)/.exec(fm.yamlText)?.[1]?.length ?? 0;
   let lineStart = 0;
   while (lineStart <= fm.yamlText.length) {
     lineBreak.lastIndex = lineStart;
     const found = lineBreak.exec(fm.yamlText);
     const lineEnd = found ? found.index : fm.yamlText.length;
-    const line = fm.yamlText.slice(lineStart, lineEnd);
-    const match = ENTRY.exec(line);
+    const line = fm.yamlText.slice(lineStart + indent, lineEnd);
+    const match = fm.yamlText.slice(lineStart, lineStart + indent).trim() === '' && line[0] !== ' ' ? ENTRY.exec(line) : null;
     if (match?.[1]) {
       const rawKey = match[1];
       const key = rawKey.startsWith('"') || rawKey.startsWith("'") ? rawKey.slice(1, -1) : rawKey;
       const value = valueText(line.slice(match[0].length));
-      const valueStart = fm.yamlStart + lineStart + match[0].length;
+      const keyStart = fm.yamlStart + lineStart + indent;
+      const valueStart = keyStart + match[0].length;
       entries.push({
         key,
-        keyStart: fm.yamlStart + lineStart,
-        keyEnd: fm.yamlStart + lineStart + rawKey.length,
+        keyStart,
+        keyEnd: keyStart + rawKey.length,
         value,
         valueStart,
         valueEnd: valueStart + value.length,

@@ -70,11 +70,11 @@ function unknownType(data: Readonly<Record<string, unknown>>, entry: FrontMatter
   if (declared === undefined || isEmpty(declared) || entry?.value.includes('{{')) return [];
   if (typeof declared === 'string' && (declared === kind.id || findKind(declared))) return [];
   const known = [...new Set([...BUILTIN_KINDS.map((k) => k.id), kind.id])].join(', ');
-  const shown = typeof declared === 'string' ? declared : (entry?.value ?? String(declared));
+  const shown = typeof declared === 'string' ? `"type: ${declared}"` : entry?.value ? `"type: ${entry.value}"` : `"type:" (${describeValue(declared)})`;
   return [{
-    message: `Front matter "type: ${shown}" is not a known report kind (known kinds: ${known}); linted as ${kind.id}.`,
-    start: entry?.valueStart ?? 0,
-    end: entry?.valueEnd ?? 0,
+    message: `Front matter ${shown} is not a known report kind (known kinds: ${known}); linted as ${kind.id}.`,
+    start: entry?.value ? entry.valueStart : (entry?.keyStart ?? 0),
+    end: entry?.value ? entry.valueEnd : (entry?.keyEnd ?? 3),
   }];
 }
 
@@ -88,6 +88,13 @@ function badDate(data: Readonly<Record<string, unknown>>, entry: FrontMatterEntr
     start: entry.valueStart,
     end: entry.valueEnd,
   }];
+}
+
+/** What a YAML value is, in a few words: never expanded, since aliases may share it thousands of times. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a mapping';
+  return `the ${typeof value} ${String(value)}`;
 }
 
 function isEmpty(value: unknown): boolean {
