@@ -53,6 +53,13 @@ describe('frontmatter rule', () => {
     assert.ok(result.findings.some((f) => f.rule === 'table-column-count'), 'other rules still run');
   });
 
+  it('keeps a YAML error at its place when the YAML itself starts with a BOM (js-yaml drops it before counting)', () => {
+    const text = '---\n\uFEFFtype: ml-experiment-report\nauthors: [A]]\n---\n\n# T\n';
+    const [error] = frontmatterFindings(text, { kind: 'ml-experiment-report' });
+    assert.ok(error);
+    assert.deepEqual(where(text, error), [3, 13, ']']);
+  });
+
   it('reports a duplicate key as an error on its second line', () => {
     const text = `---\ntype: ml-experiment-report\n${REQUIRED}date: 2025-01-02\nauthors: B\n---\n# T\n`;
     assert.deepEqual(frontmatterFindings(text).map((f) => [...where(text, f), f.severity, f.message]), [
@@ -138,6 +145,16 @@ describe('frontmatter rule', () => {
       ['nested', '', '', 'nested'],
       ['type', '"a # b"', '"a # b"', "'type'"],
       ['title', '', '', 'title'],
+    ]);
+  });
+
+  it('finds top-level keys that share an indentation, after blank and comment lines, and not the keys nested under them', () => {
+    const yamlText = '# about\n\n  type: ml-task-spec\n  nested:\n    inner: 1\n  title: T';
+    const entries = frontMatterEntries({ yamlStart: 0, yamlText });
+    assert.deepEqual(entries.map((e) => [e.key, yamlText.slice(e.keyStart, e.keyEnd), e.value]), [
+      ['type', 'type', 'ml-task-spec'],
+      ['nested', 'nested', ''],
+      ['title', 'title', 'T'],
     ]);
   });
 });

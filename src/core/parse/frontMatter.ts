@@ -131,7 +131,9 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 function toError(caught: unknown, yamlText: string, yamlStart: number): FrontMatterError {
   if (caught instanceof yaml.YAMLException) {
     const mark = caught.mark as { position?: number } | undefined;
-    const position = Math.min(yamlText.length, typeof mark?.position === 'number' ? mark.position : 0);
+    // js-yaml drops a leading BOM before it counts positions.
+    const skipped = yamlText.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const position = Math.min(yamlText.length, typeof mark?.position === 'number' ? mark.position + skipped : 0);
     const offset = yamlStart + position;
     if (caught.reason === 'duplicated mapping key') {
       const key = ENTRY.exec(yamlText.slice(position))?.[1];
