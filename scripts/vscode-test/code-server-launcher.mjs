@@ -32,10 +32,13 @@ for (const required of ['folder', 'extensionDevelopmentPath', 'extensionTestsPat
   }
 }
 
+// runTests can't pass a .vsix; the integration runner's --vsix mode names it here.
+const installVsix = process.env.MLREPORT_INSTALL_VSIX ? [process.env.MLREPORT_INSTALL_VSIX] : [];
+
 const started = Date.now();
 let window;
 try {
-  window = await openWindow(options);
+  window = await openWindow({ ...options, installVsix });
 } catch (error) {
   console.error(`code-server-launcher: could not open the test window: ${error instanceof Error ? error.message : error}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 // One VS Code window served by code-server and shown in headless Chromium: the offline
 // stand-in for desktop VS Code, shared by the test launcher and the UI smoke script.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,11 +92,22 @@ export function printWindowLog(line) {
   console.log(line);
 }
 
+/** Installs `.vsix` files into an extensions folder with code-server's own CLI, as a user's install would. */
+function installExtensions(vsixFiles, extensionsDir, env) {
+  for (const vsix of vsixFiles) {
+    const install = spawnSync(nodeBinary, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsix)], { env, encoding: 'utf8', timeout: 120_000 });
+    const output = `${install.stdout ?? ''}${install.stderr ?? ''}`.trim();
+    if (install.status !== 0) throw new Error(`code-server could not install ${vsix} (${install.error?.message ?? `exit code ${install.status}`}):\n${output}`);
+    console.log(`installed ${vsix}: ${output.split('\n').pop()}`);
+  }
+}
+
 /**
- * Starts code-server and a Chromium page on `folder` with the extension under development.
- * With `extensionTestsPath` the window runs that suite and `exitCode` resolves with its result.
+ * Starts code-server and a Chromium page on `folder` with the extension under development, and
+ * with the `.vsix` files of `installVsix` installed first. With `extensionTestsPath` the window
+ * runs that suite and `exitCode` resolves with its result.
  */
-export async function openWindow({ folder, extensionDevelopmentPath, extensionTestsPath, userDataDir, onLog = printWindowLog, viewport = { width: 1280, height: 800 } }) {
+export async function openWindow({ folder, extensionDevelopmentPath, extensionTestsPath, installVsix = [], userDataDir, onLog = printWindowLog, viewport = { width: 1280, height: 800 } }) {
   const scratch = mkdtempSync(join(tmpdir(), 'mlreport-vscode-'));
   const dirs = {
     userData: userDataDir ? resolve(userDataDir) : join(scratch, 'user-data'),
@@ -113,6 +124,12 @@ export async function openWindow({ folder, extensionDevelopmentPath, extensionTe
   const configFile = join(scratch, 'config.yaml');
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const isolatedEnv = { XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
+  try {
+    installExtensions(installVsix, dirs.extensions, { ...process.env, ...isolatedEnv, EXTENSIONS_GALLERY: '{}' });
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
   const serverLog = join(scratch, 'code-server.log');
   const server = spawn(nodeBinary, [
     codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', configFile,
@@ -173,7 +190,7 @@ export async function openWindow({ folder, extensionDevelopmentPath, extensionTe
     browser.on('disconnected', abort('Chromium went away'));
     server.once('exit', abort('code-server exited'));
     await page.exposeFunction('codeAutomationLog', (level, message) => onLog(formatLogEntry(message), level));
-    const payload = [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]];
+    const payload = extensionDevelopmentPath ? [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]] : [];
     if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     // The workbench keeps loading long after the page does; the results arrive through the exposed functions.

@@ -4,7 +4,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runTests } from '@vscode/test-electron';
+import { spawnSync } from 'node:child_process';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { buildSuite } from './buildSuite';
 
 interface SuiteResult {
@@ -14,15 +15,36 @@ interface SuiteResult {
 
 const repoRoot = resolve(__dirname, '..', '..');
 const fixtureWorkspace = join(repoRoot, 'test', 'integration', 'workspace');
-const USAGE = 'usage: runTests.ts [--grep PATTERN]   (runs the tests whose full title matches PATTERN)';
+const USAGE = [
+  'usage: runTests.ts [--grep PATTERN] [--vsix FILE]',
+  '  --grep PATTERN  runs the tests whose full title matches PATTERN',
+  '  --vsix FILE     installs FILE (npm run package) and tests that installed extension instead of the source tree',
+].join('\n');
 
-function parseGrep(argv: string[]): string | undefined {
-  if (argv.length === 0) return undefined;
-  const [flag, value] = argv;
-  if (argv.length === 2 && flag === '--grep' && value) return value;
-  const inline = argv.length === 1 && flag?.startsWith('--grep=') ? flag.slice('--grep='.length) : '';
-  if (inline) return inline;
-  throw new Error(USAGE);
+interface RunOptions {
+  grep: string | undefined;
+  vsix: string | undefined;
+}
+
+function parseArguments(argv: string[]): RunOptions {
+  const options: RunOptions = { grep: undefined, vsix: undefined };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = (argv[i] ?? '').split(/=(.*)/s, 2);
+    const value = inline ?? argv[(i += 1)];
+    if (!value || (flag !== '--grep' && flag !== '--vsix')) throw new Error(USAGE);
+    if (flag === '--grep') options.grep = value;
+    else options.vsix = resolve(value);
+  }
+  if (options.vsix && !existsSync(options.vsix)) throw new Error(`no such file: ${options.vsix} (run npm run package first)`);
+  return options;
+}
+
+/** Desktop VS Code (downloaded by @vscode/test-electron) installs the .vsix with its own command line. */
+function installInDesktopVsCode(vscodeExecutablePath: string, vsix: string, extensionsDir: string): void {
+  const [cli, ...args] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+  if (!cli) throw new Error(`no VS Code command line beside ${vscodeExecutablePath}`);
+  const install = spawnSync(cli, [...args, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8', stdio: 'inherit' });
+  if (install.status !== 0) throw new Error(`VS Code could not install ${vsix}`);
 }
 
 function readResult(file: string): SuiteResult | undefined {
@@ -31,9 +53,9 @@ function readResult(file: string): SuiteResult | undefined {
 }
 
 async function main(): Promise<number> {
-  let grep: string | undefined;
+  let options: RunOptions;
   try {
-    grep = parseGrep(process.argv.slice(2));
+    options = parseArguments(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return 2;
@@ -44,7 +66,8 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'mlreport-integration-'));
   const extensionTestsPath = join(scratch, 'suite', 'index.js');
   const testFiles = await buildSuite(join(scratch, 'suite'));
-  console.log(`integration suite: ${testFiles.length} test files${grep ? `, tests matching /${grep}/` : ''}`);
+  const { grep, vsix } = options;
+  console.log(`integration suite: ${testFiles.length} test files${grep ? `, tests matching /${grep}/` : ''}${vsix ? `, against the extension installed from ${vsix}` : ''}`);
   const workspace = join(scratch, 'workspace');
   const userDataDir = join(scratch, 'user-data');
   const resultFile = join(scratch, 'result.json');
@@ -53,14 +76,30 @@ async function main(): Promise<number> {
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }));
 
   const executable = process.env.VSCODE_EXECUTABLE_PATH;
+  const extensionsDir = join(scratch, 'extensions');
+  // VS Code runs a test suite only beside an extension under development: with --vsix that is an
+  // empty folder, and the extension under test is the installed one.
+  const extensionDevelopmentPath = vsix ? join(scratch, 'no-extension-under-development') : repoRoot;
+  mkdirSync(extensionDevelopmentPath, { recursive: true });
   let exitCode: number;
   try {
+    let vscodeExecutablePath = executable ? resolve(executable) : undefined;
+    if (vsix && executable) process.env['MLREPORT_INSTALL_VSIX'] = vsix; // the code-server launcher installs it
+    if (vsix && !vscodeExecutablePath) {
+      vscodeExecutablePath = await downloadAndUnzipVSCode();
+      installInDesktopVsCode(vscodeExecutablePath, vsix, extensionsDir);
+    }
     exitCode = await runTests({
-      ...(executable ? { vscodeExecutablePath: resolve(executable) } : {}),
-      extensionDevelopmentPath: repoRoot,
+      ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
+      extensionDevelopmentPath,
       extensionTestsPath,
-      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${join(scratch, 'extensions')}`, '--disable-extensions'],
-      extensionTestsEnv: { MLREPORT_INTEGRATION_RESULT: resultFile, ...(grep ? { MLREPORT_INTEGRATION_GREP: grep } : {}) },
+      // --disable-extensions would disable the installed extension too.
+      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, ...(vsix ? [] : ['--disable-extensions'])],
+      extensionTestsEnv: {
+        MLREPORT_INTEGRATION_RESULT: resultFile,
+        ...(grep ? { MLREPORT_INTEGRATION_GREP: grep } : {}),
+        ...(vsix ? { MLREPORT_INTEGRATION_VSIX: vsix } : {}),
+      },
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -12,8 +12,12 @@ interface Manifest {
 describe('activation', () => {
   afterEach(closeAllEditors);
 
-  it('finds the extension under development by its id', () => {
+  it('finds the extension by its id: the one under development, or the one installed from the .vsix', () => {
     const extension = getExtension();
+    const installedFrom = process.env['MLREPORT_INTEGRATION_VSIX'];
+    // An installed extension lives in the extensions folder as <publisher>.<name>-<version>, never in the source tree.
+    if (installedFrom) assert.match(extension.extensionPath, /[\\/]extensions[\\/]mlreport\.mlreport-\d+\.\d+\.\d+[\\/]?$/);
+    else assert.doesNotMatch(extension.extensionPath, /[\\/]extensions[\\/]mlreport\.mlreport-/);
     assert.equal(extension.id, EXTENSION_ID);
     const manifest = extension.packageJSON as Manifest;
     assert.equal(manifest.publisher, 'mlreport');
