@@ -1,6 +1,6 @@
 /** mlreport's engine, for programs: `require('mlreport/core')`. */
 export { lint, ReportLinter, INTERNAL_ERROR_RULE } from './lint';
-export type { LintOptions, LintResult, RuleSetting, InternalError } from './lint';
+export type { LintOptions, LintResult, RuleSetting, InternalError, UpdateAsyncOptions } from './lint';
 export { RULES, RULE_IDS } from './rules';
 export type { Rule, DocumentRule, ChunkRule, DocumentContext, ChunkContext } from './rules/types';
 export { BUILTIN_KINDS, findKind, allKinds } from './templates/registry';

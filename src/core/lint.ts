@@ -1,7 +1,8 @@
 import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
-import { parseDocument } from './parse/document';
+import { parseDocument, prepareChunks } from './parse/document';
 import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
+import { sniffDeclaredType } from './reportSelection';
 import { RULES } from './rules';
 import type { ChunkRule, Rule } from './rules/types';
 import type { SectionMap } from './sections';
@@ -44,6 +45,19 @@ export interface LintResult {
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
+export interface UpdateAsyncOptions {
+  /** How long to parse before letting the event loop run (default 10 ms). */
+  sliceMs?: number;
+  /** Asked after every slice; true drops this update. */
+  isCancelled?: () => boolean;
+}
+
+const DEFAULT_SLICE_MS = 10;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Lints one document from scratch. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
   return new ReportLinter(options).update(text);
@@ -56,16 +70,19 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 export class ReportLinter {
   private chunks = new Map<string, ChunkParse>();
   private chunkFindings = new WeakMap<ChunkParse, Map<string, RawFinding[] | Error>>();
+  /** Parses an `updateAsync` made before it was cancelled, for the next update to use. */
+  private prepared = new Map<string, ChunkParse>();
 
   constructor(private readonly options: LintOptions = {}) {}
 
   update(input: string): LintResult {
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const text = withoutBom(input);
     const previous = this.chunks;
+    const prepared = this.prepared;
     const used = new Map<string, ChunkParse>();
     const cache: ChunkCache = {
       get: (key) => {
-        const hit = used.get(key) ?? previous.get(key);
+        const hit = used.get(key) ?? prepared.get(key) ?? previous.get(key);
         if (hit) used.set(key, hit);
         return hit;
       },
@@ -73,7 +90,47 @@ export class ReportLinter {
     };
     const doc = parseDocument(text, cache);
     this.chunks = used;
+    this.prepared = new Map();
     return this.check(doc);
+  }
+
+  /**
+   * What `update` returns, without blocking for long: the chunks that need a parse are parsed in
+   * slices of about `sliceMs`, and between slices the event loop runs. Resolves to undefined, without
+   * changing the result of the next update, when `isCancelled` says so after a slice (a newer version
+   * arrived); the parses made so far are kept for the next update.
+   */
+  async updateAsync(input: string, options: UpdateAsyncOptions = {}): Promise<LintResult | undefined> {
+    const { sliceMs = DEFAULT_SLICE_MS, isCancelled = () => false } = options;
+    const text = withoutBom(input);
+    const prepared = this.prepared;
+    const cache: ChunkCache = {
+      get: (key) => prepared.get(key) ?? this.chunks.get(key),
+      set: (key, value) => prepared.set(key, value),
+    };
+    let sliceStart = performance.now();
+    for (const step of this.prepareSteps(text, cache, prepared)) {
+      void step;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await nextTurn();
+      if (isCancelled()) return undefined;
+      sliceStart = performance.now();
+    }
+    if (prepared !== this.prepared) return this.updateAsync(input, options); // an update ran meanwhile and used them
+    return isCancelled() ? undefined : this.update(text);
+  }
+
+  /** Parses the chunks the cache lacks, then runs the chunk rules on the new parses, one step at a time. */
+  private *prepareSteps(text: string, cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
+    yield* prepareChunks(text, cache);
+    // The kind the check will most likely use; a wrong guess costs only the work, never the result.
+    const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
+    if (!kind) return;
+    const rules = (this.options.ruleSet ?? RULES).filter((rule): rule is ChunkRule => rule.scope === 'chunk' && this.options.rules?.[rule.id] !== 'off');
+    for (const parse of prepared.values()) {
+      for (const rule of rules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
+      yield;
+    }
   }
 
   private check(doc: ParsedDocument): LintResult {
@@ -110,7 +167,7 @@ export class ReportLinter {
         }
         continue;
       }
-      const keys = [`${kind.id}\u0000${rule.id}\u00000`, `${kind.id}\u0000${rule.id}\u00001`] as const;
+      const keys = [chunkRuleKey(kind, rule, false), chunkRuleKey(kind, rule, true)] as const;
       for (let index = 0; index < doc.chunks.length; index++) {
         const chunk = doc.chunks[index] as PlacedChunk;
         const result = this.chunkRule(rule, chunk.parse, index === 0, kind, keys[index === 0 ? 1 : 0]);
@@ -155,6 +212,10 @@ export class ReportLinter {
     }
     return result;
   }
+}
+
+function chunkRuleKey(kind: ReportKind, rule: ChunkRule, isFirst: boolean): string {
+  return `${kind.id}\u0000${rule.id}\u0000${isFirst ? 1 : 0}`;
 }
 
 const unparsedByChunk = new WeakMap<ChunkParse, RawFinding | null>();

@@ -86,7 +86,11 @@ export class ReportDocuments implements vscode.Disposable {
         state.linter = new ReportLinter(options);
         state.optionsKey = optionsKey;
       }
-      const result = state.linter.update(text);
+      // Sliced: the first lint of a long report lets the extension host breathe between slices,
+      // and stops as soon as a newer request (an edit, a close) makes it moot.
+      const stale = (): boolean => this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed;
+      const result = await state.linter.updateAsync(text, { isCancelled: stale });
+      if (!result || stale()) return undefined;
       this.publish(document, state, result, version);
       return result;
     } catch (error) {

@@ -49,6 +49,34 @@ describe('incremental linting (property)', () => {
     );
   });
 
+  it('ReportLinter.updateAsync returns what lint returns, also after cancelled updates and with a sync update in between', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        markdownDocument,
+        fc.array(fc.record({ change: edit, cancelAfter: fc.option(fc.nat(4)), interleaveSync: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+        options,
+        async (initial, steps, lintOptions) => {
+          const linter = new ReportLinter(lintOptions);
+          let text = initial;
+          assert.deepEqual(observable((await linter.updateAsync(text, { sliceMs: 0 })) as LintResult), observable(lint(text, lintOptions)));
+          for (const { change, cancelAfter, interleaveSync } of steps) {
+            text = applyEdit(text, change);
+            let slices = 0;
+            // sliceMs 0: every parse call is a slice, so a cancellation can fall between any two.
+            const pending = linter.updateAsync(text, { sliceMs: 0, isCancelled: () => cancelAfter !== null && ++slices > cancelAfter });
+            const other = applyEdit(text, change);
+            if (interleaveSync) assert.deepEqual(observable(linter.update(other)), observable(lint(other, lintOptions)), 'sync update while an async one runs');
+            const result = await pending;
+            if (result) assert.deepEqual(observable(result), observable(lint(text, lintOptions)), `after ${JSON.stringify(change)}`);
+            else assert.notEqual(cancelAfter, null, 'only a cancelled update resolves to undefined');
+          }
+          assert.deepEqual(observable(linter.update(text)), observable(lint(text, lintOptions)), 'the update after them all');
+        },
+      ),
+      { numRuns: propertyRuns(20) },
+    );
+  });
+
   it('reports findings on the generated documents (the property is not vacuous)', () => {
     const findings = fc.sample(markdownDocument, { numRuns: 40, seed: 11 }).map((text) => lint(text).findings);
     const withFindings = findings.filter((list) => list.length > 0).length;

@@ -64,7 +64,7 @@ export function parseDocument(text: string, chunkCache?: ChunkCache, options: Pa
   const chunks: PlacedChunk[] = [];
   const spans = splitChunks(text);
   const cache = chunkCache ?? mapCache();
-  parseUncachedInGroups(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE);
+  for (const step of parseUncached(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE)) void step;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as (typeof spans)[number];
     let end = span.end;
@@ -111,32 +111,52 @@ function mapCache(): ChunkCache {
   return { get: (key) => map.get(key), set: (key, parse) => map.set(key, parse) };
 }
 
-/** Puts the parses of runs of uncached chunks in the cache, each run parsed in one call. */
-function parseUncachedInGroups(text: string, spans: readonly ChunkSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): void {
-  if (groupSize <= 0) return;
+/**
+ * Puts the parse of every chunk the cache lacks into it, yielding after each parse call: runs of small
+ * chunks are parsed in one call each, larger chunks alone. `parseDocument` then finds them all cached;
+ * `ReportLinter.updateAsync` runs the steps in time slices, between which the host can do other work.
+ */
+export function* prepareChunks(text: string, cache: ChunkCache, options: ParseOptions = {}): Generator<void> {
+  yield* parseUncached(text, splitChunks(text), new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
+}
+
+function* parseUncached(text: string, spans: readonly ChunkSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): Generator<void> {
   let group: ChunkSpan[] = [];
-  const flush = (): void => {
-    const first = group[0];
-    const last = group[group.length - 1];
-    if (first && last && group.length > 1) {
-      const groupText = text.slice(first.start, last.end);
-      if (!groupText.includes(']:')) {
-        const firstLine = lines.point(first.start).line;
-        const pieces = group.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - firstLine + 1 }));
-        for (const parse of parseGroup(groupText, pieces)) if (parse) cache.set(parse.text, parse);
-      }
-    }
+  /** Parses the pending run; false when there was none. */
+  const flush = (): boolean => {
+    const run = group;
     group = [];
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (!first || !last) return false;
+    const runText = text.slice(first.start, last.end);
+    // A definition would resolve references across the run's chunks: those parse alone.
+    const parses = run.length > 1 && !runText.includes(']:')
+      ? parseGroup(runText, run.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1 })))
+      : [];
+    run.forEach((span, index) => {
+      const parse = parses[index];
+      if (parse) cache.set(parse.text, parse);
+      else parseCached(text.slice(span.start, span.end), cache);
+    });
+    return true;
   };
   for (const span of spans) {
-    if (span.end - span.start >= groupSize / 2 || cache.get(text.slice(span.start, span.end))) {
+    if (cache.get(text.slice(span.start, span.end))) {
+      if (flush()) yield; // a run is of consecutive chunks
+      continue;
+    }
+    if (span.end - span.start >= groupSize / 2) {
+      if (flush()) yield;
+      group = [span];
       flush();
+      yield;
       continue;
     }
     group.push(span);
-    if (span.end - (group[0] as ChunkSpan).start >= groupSize) flush();
+    if (span.end - (group[0] as ChunkSpan).start >= groupSize && flush()) yield;
   }
-  flush();
+  if (flush()) yield;
 }
 
 const frontMatters = new WeakMap<ChunkParse, FrontMatter | undefined>();
