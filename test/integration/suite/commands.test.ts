@@ -18,6 +18,14 @@ function selected(editor: vscode.TextEditor): string {
   return editor.document.getText(editor.selection);
 }
 
+/** One undo restores the text byte for byte: the command made a single edit. */
+async function undoOnce(editor: vscode.TextEditor, before: string): Promise<void> {
+  await vscode.commands.executeCommand('leaveSnippet');
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('undo');
+  assert.equal(editor.document.getText(), before, 'one undo restores the text byte for byte');
+}
+
 describe('commands', () => {
   before(warmUp);
   afterEach(closeAllEditors);
@@ -61,11 +69,13 @@ describe('commands', () => {
     assert.ok(text.startsWith('Notes before the report.\n\n---\ntitle: {{TITLE}}\n'), text.slice(0, 80));
     assert.match(text, /^type: ml-task-spec$/m);
     assert.equal(selected(editor), '{{TITLE}}');
+    await undoOnce(editor, 'Notes before the report.\n\n');
   });
 
   it('Insert Section: a missing section from the template, where it belongs in template order', async () => {
     const editor = await openFixture(BROKEN_REPORT);
     await waitForDiagnostics(editor.document.uri);
+    const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('mlreport.insertSection', 'robustness'), true);
     const document = editor.document;
     const robustness = lineOf(document, '## 7. Robustness');
@@ -75,6 +85,7 @@ describe('commands', () => {
     assert.ok(lineOf(document, '### 7.1 Cross-Dataset Evaluation') > robustness);
     assert.equal(editor.selection.start.line, robustness, 'the cursor is on the inserted heading');
     await waitFor(() => !mlreportDiagnostics(document.uri).some((diagnostic) => diagnostic.message.includes('"Robustness"')), { message: 'the missing-section warning to go' });
+    await undoOnce(editor, before);
   });
 
   it('Insert Section on a present section goes to its heading instead of duplicating it', async () => {
