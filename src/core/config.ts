@@ -8,6 +8,7 @@ import type { RuleSetting } from './lint';
 import { RULE_IDS } from './rules';
 import { allKinds } from './templates/registry';
 import type { ReportKind } from './templates/types';
+import { withoutBom } from './text/bom';
 import { LineIndex } from './text/lineIndex';
 
 export const CONFIG_FILE_NAME = '.mlreport.json';
@@ -68,7 +69,7 @@ export function parseConfig(value: unknown, options: ConfigParseOptions = {}): C
 
 /** Parses the text of a `.mlreport.json` (a leading BOM is allowed), then validates it. */
 export function parseConfigText(text: string, options: ConfigParseOptions = {}): ConfigTextParse {
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = withoutBom(text);
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -3,6 +3,7 @@ import { parseDocument, prepareChunks } from './parse/document';
 import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
 import { sniffDeclaredType } from './reportSelection';
+import { withoutBom } from './text/bom';
 import { RULES } from './rules';
 import type { ChunkRule, Rule } from './rules/types';
 import type { SectionMap } from './sections';
@@ -55,8 +56,6 @@ export interface UpdateAsyncOptions {
 const DEFAULT_SLICE_MS = 10;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-
-const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Lints one document from scratch. */
 export function lint(text: string, options: LintOptions = {}): LintResult {

@@ -148,8 +148,7 @@ function* parseUncached(text: string, spans: readonly ChunkSpan[], lines: LineIn
     }
     if (span.end - span.start >= groupSize / 2) {
       if (flush()) yield;
-      group = [span];
-      flush();
+      parseCached(text.slice(span.start, span.end), cache);
       yield;
       continue;
     }
