@@ -2,8 +2,8 @@
 // each kind, and the common tables. `npm run gen:snippets`; a unit test keeps the file in sync.
 import { writeFileSync } from 'node:fs';
 import { BUILTIN_KINDS } from '../src/core/templates/registry';
-import { sectionSnippet, snippetSource, tableSnippet } from '../src/core/templates/sectionSnippet';
-import { toSnippet } from '../src/core/templates/snippet';
+import { sectionSnippet, snippetSource, tableSnippet } from '../src/core/features/sectionSnippet';
+import { toSnippet } from '../src/core/features/snippet';
 import type { ReportKind } from '../src/core/templates/types';
 
 export const SNIPPETS_FILE = 'snippets/markdown.json';

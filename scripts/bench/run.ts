@@ -23,6 +23,7 @@ import type { MeasureOptions } from './measure';
 import { elapsedMs, measureInterleaved, median } from './measure';
 import { evaluateGoals, renderMarkdown } from './report';
 import type { BenchResult, SizeResult } from './report';
+import { TABLE_COLUMN_COUNT } from '../../src/core/rules/tableColumnCount';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The reference: remark with the whole of remark-gfm (autolink literals included) and front matter, on the whole text at once. */
@@ -206,7 +207,7 @@ async function benchSize(core: typeof Core, target: number, config: Record<strin
     parseOnly,
     lineScan: scan,
     findings: result.findings.length,
-    tableFindings: result.findings.filter((finding) => finding.rule === 'table-column-count').length,
+    tableFindings: result.findings.filter((finding) => finding.rule === TABLE_COLUMN_COUNT).length,
     markdownlintFindings: mlFindings.length,
     markdownlintTableFindings: mlFindings.filter((error) => error.ruleNames.includes('MD056')).length,
     longestChunkParseMs: longest.ms,

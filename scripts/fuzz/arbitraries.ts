@@ -4,6 +4,9 @@
 import fc from 'fast-check';
 import { BUILTIN_KINDS } from '../../src/core';
 import type { LintOptions, ReportKind, SectionSpec } from '../../src/core';
+import { MISSING_SECTION } from '../../src/core/rules/missingSection';
+import { TABLE_COLUMN_COUNT } from '../../src/core/rules/tableColumnCount';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 /** A generated case: the text to lint, the options, and which generator made it (for reports). */
 export interface FuzzCase {
@@ -186,7 +189,7 @@ const eol = fc.constantFrom('\n', '\n', '\r\n', '\r', 'mixed');
 const options: fc.Arbitrary<LintOptions> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({}) },
   { weight: 3, arbitrary: fc.constantFrom(...KIND_IDS).map((kind): LintOptions => ({ kind })) },
-  { weight: 1, arbitrary: fc.constantFrom<LintOptions>({ kind: 'no-such-kind' }, { rules: { 'unfilled-placeholder': 'off' } }, { rules: { 'missing-section': 'error', 'table-column-count': 'info' } }) },
+  { weight: 1, arbitrary: fc.constantFrom<LintOptions>({ kind: 'no-such-kind' }, { rules: { [UNFILLED_PLACEHOLDER]: 'off' } }, { rules: { [MISSING_SECTION]: 'error', [TABLE_COLUMN_COUNT]: 'info' } }) },
 );
 
 function withLineEndings(text: string, style: string, seed: number): string {

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { parseRuleSetting } from '../core/config';
 import { lint } from '../core/lint';
-import type { LintOptions, RuleSetting } from '../core/lint';
-import { reportLintOptions, sniffDeclaredType } from '../core/reportSelection';
+import type { LintOptions } from '../core/lint';
+import type { RuleSetting } from '../core/types';
+import { reportLintOptions } from '../core/features/reportSelection';
+import { sniffDeclaredType } from '../core/parse/declaredType';
 import { BUILTIN_KINDS } from '../core/templates/registry';
 import { ConfigFinder, configClaims, loadConfigFile } from './configFiles';
 import type { LoadedConfig } from './configFiles';

@@ -3,13 +3,13 @@
  * normalized options and problem messages out). Finding and reading the file is the adapters' job.
  */
 import picomatch from 'picomatch';
-import { jsonErrorOffset } from './jsonError';
-import type { RuleSetting } from './lint';
+import { jsonErrorOffset } from './text/jsonError';
 import { RULE_IDS } from './rules';
 import { allKinds } from './templates/registry';
 import type { ReportKind } from './templates/types';
 import { withoutBom } from './text/bom';
 import { LineIndex } from './text/lineIndex';
+import type { RuleSetting } from './types';
 
 export const CONFIG_FILE_NAME = '.mlreport.json';
 export const DEFAULT_CONFIG_KIND = 'ml-experiment-report';

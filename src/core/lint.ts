@@ -2,17 +2,15 @@ import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
 import { parseDocument, prepareChunks } from './parse/document';
 import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
-import { sniffDeclaredType } from './reportSelection';
+import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
 import { RULES } from './rules';
 import type { ChunkRule, Rule } from './rules/types';
-import type { SectionMap } from './sections';
-import { mapSections } from './sections';
+import type { SectionMap } from './sections/sectionMap';
+import { mapSections } from './sections/sectionMap';
 import { findKind } from './templates/registry';
 import type { ReportKind } from './templates/types';
-import type { Finding, Fix, RawFinding, Severity } from './types';
-
-export type RuleSetting = Severity | 'off';
+import type { Finding, Fix, RawFinding, RuleSetting, Severity } from './types';
 
 export interface LintOptions {
   /** Lint as this kind whatever the front matter says (the CLI's `--kind`). */

@@ -1,6 +1,9 @@
 /** Severity of a finding, as the CLI prints it and the editor shows it. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A rule's configured severity, or `off` to skip it. */
+export type RuleSetting = Severity | 'off';
+
 /** A point in a document: 1-based line and column (UTF-16 code units, as VS Code counts), 0-based offset. */
 export interface Point {
   line: number;

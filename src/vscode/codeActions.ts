@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix, LintResult } from '../core';
 import { fixAllTables } from '../core';
+import { TABLE_COLUMN_COUNT } from '../core/rules/tableColumnCount';
 import { diagnosticRule } from './diagnostics';
 import { toRange, toTextEdit } from './positions';
 import type { ReportDocuments } from './reportDocuments';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlreport');
-const TABLE_RULE = 'table-column-count';
 
 /**
  * Quick fixes for the findings that carry a fix (missing sections, table rows, delimiter rows), and
@@ -33,9 +33,9 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       for (const finding of here) {
         actions.push(this.action(document, result, finding.fix as Fix, vscode.CodeActionKind.QuickFix, matching(context, finding), true));
       }
-      const tableFindings = result.findings.filter((finding) => finding.rule === TABLE_RULE && finding.fix);
-      if (tableFix && here.some((finding) => finding.rule === TABLE_RULE) && tableFindings.length > 1) {
-        const diagnostics = here.filter((finding) => finding.rule === TABLE_RULE).flatMap((finding) => matching(context, finding));
+      const tableFindings = result.findings.filter((finding) => finding.rule === TABLE_COLUMN_COUNT && finding.fix);
+      if (tableFix && here.some((finding) => finding.rule === TABLE_COLUMN_COUNT) && tableFindings.length > 1) {
+        const diagnostics = here.filter((finding) => finding.rule === TABLE_COLUMN_COUNT).flatMap((finding) => matching(context, finding));
         actions.push(this.action(document, result, tableFix, vscode.CodeActionKind.QuickFix, diagnostics, false));
       }
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nextPlaceholder } from '../core/navigation';
+import { nextPlaceholder } from '../core/features/navigation';
 import { toOffset, toRange } from './positions';
 import type { ReportDocuments } from './reportDocuments';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ReportKind } from '../core';
 import { BUILTIN_KINDS, findKind } from '../core';
 import { localDate } from '../core/templates/instantiate';
-import { toSnippet } from '../core/templates/snippet';
+import { toSnippet } from '../core/features/snippet';
 
 /** The kind's whole template as a snippet dated today: title first, authors next. */
 export function templateSnippet(kind: ReportKind, now = new Date()): vscode.SnippetString {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { BUILTIN_KINDS, lint } from '../../src/core';
 import { runCli, tempTree, writeTree } from './cliHarness';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 const MARCH_7 = new Date(2025, 2, 7, 23, 30);
 const VERSION = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -39,7 +40,7 @@ describe('mlreport new', () => {
       assert.doesNotMatch(text, /\{\{(TITLE|AUTHORS|DATE)\}\}/);
       const findings = lint(text).findings;
       assert.deepEqual(findings.filter((f) => ['frontmatter', 'missing-section', 'table-column-count', 'internal-error'].includes(f.rule)), []);
-      assert.ok(findings.some((f) => f.rule === 'unfilled-placeholder'), 'the template filler is still to be written');
+      assert.ok(findings.some((f) => f.rule === UNFILLED_PLACEHOLDER), 'the template filler is still to be written');
     });
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { defaultConfig, matchesConfigFiles, parseConfig, parseConfigText, parseRuleSetting } from '../../src/core/config';
-import { jsonErrorOffset } from '../../src/core/jsonError';
+import { jsonErrorOffset } from '../../src/core/text/jsonError';
 
 describe('parseConfig', () => {
   it('normalizes a valid configuration without problems', () => {

@@ -3,11 +3,13 @@ import { lint } from '../../src/core';
 import type { Finding, LintOptions } from '../../src/core';
 import { frontMatterEntries } from '../../src/core/parse/frontMatter';
 import { isIsoDate } from '../../src/core/parse/isoDate';
+import { FRONTMATTER } from '../../src/core/rules/frontmatter';
+import { TABLE_COLUMN_COUNT } from '../../src/core/rules/tableColumnCount';
 
 const REQUIRED = 'title: T\nauthors: A\n';
 
 function frontmatterFindings(text: string, options: LintOptions = {}): Finding[] {
-  return lint(text, options).findings.filter((finding) => finding.rule === 'frontmatter');
+  return lint(text, options).findings.filter((finding) => finding.rule === FRONTMATTER);
 }
 
 function where(text: string, finding: Finding): [number, number, string] {
@@ -43,14 +45,14 @@ describe('frontmatter rule', () => {
     const text = '\uFEFF---\r\ntype: ml-experiment-report\r\ntitle: "Ünïcode 🚀"\r\nauthors: [A, B]]\r\ndate: 2025-01-02\r\n---\r\n\r\n# T\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 |\r\n';
     const result = lint(text);
     assert.equal(result.kind?.id, 'ml-experiment-report', 'the type line is read even though the YAML is invalid');
-    const [error, ...others] = result.findings.filter((f) => f.rule === 'frontmatter');
+    const [error, ...others] = result.findings.filter((f) => f.rule === FRONTMATTER);
     assert.deepEqual(others, [], 'no key checks on YAML that could not be read');
     assert.ok(error);
     assert.equal(error.severity, 'error');
     assert.match(error.message, /^Invalid YAML in front matter: /);
     assert.deepEqual([error.range.start.line, error.range.start.column], [4, 16]);
     assert.equal(text.slice(1).split('\r\n')[3]?.slice(15), ']');
-    assert.ok(result.findings.some((f) => f.rule === 'table-column-count'), 'other rules still run');
+    assert.ok(result.findings.some((f) => f.rule === TABLE_COLUMN_COUNT), 'other rules still run');
   });
 
   it('keeps a YAML error at its place when the YAML itself starts with a BOM (js-yaml drops it before counting)', () => {
@@ -130,7 +132,7 @@ describe('frontmatter rule', () => {
       const text = `---\ntype: ml-experiment-report\n${REQUIRED}date: 2025-01-02\n${deep}\n---\n# T\n`;
       const result = lint(text);
       assert.equal(result.kind?.id, 'ml-experiment-report');
-      const findings = result.findings.filter((f) => f.rule === 'frontmatter');
+      const findings = result.findings.filter((f) => f.rule === FRONTMATTER);
       assert.equal(findings.length, 1);
       assert.equal(findings[0]?.message, 'Front matter is nested too deeply to read (more than 100 levels).');
       assert.equal(findings[0]?.range.start.line, line, 'where the nesting passes 100 levels');

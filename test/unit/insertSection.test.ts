@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { applyEdits, BUILTIN_KINDS, lint, sectionInsertion } from '../../src/core';
 import type { ReportKind, SectionOccurrence } from '../../src/core';
 import { defineSections } from '../../src/core/templates/sectionSpec';
+import { MISSING_SECTION } from '../../src/core/rules/missingSection';
 
 const FRONT = '---\ntitle: Churn model\nauthors: [Ana]\ndate: 2025-01-10\ntype: ml-experiment-report\n---\n\n# Churn model\n\n';
 
@@ -39,7 +40,7 @@ describe('section insertion', () => {
           const reduced = withoutSection(template, occurrence);
           assert.notEqual(reduced, template);
           const result = lint(reduced);
-          const missing = result.findings.filter((f) => f.rule === 'missing-section').map((f) => f.data?.['sectionId']);
+          const missing = result.findings.filter((f) => f.rule === MISSING_SECTION).map((f) => f.data?.['sectionId']);
           if (occurrence.spec.required) assert.ok(missing.includes(occurrence.spec.id), `${occurrence.spec.id} not reported missing`);
           assert.equal(insert(reduced, occurrence.spec.id, result), template);
         });
@@ -117,7 +118,7 @@ describe('section insertion', () => {
     for (const [kind, pick] of BUILTIN_KINDS.flatMap((k) => [[k, 0], [k, -1]] as [ReportKind, number][])) {
       let text = `---\ntype: ${kind.id}\n---\n\n# Title\n`;
       for (let step = 0; step < 100; step++) {
-        const missing = lint(text).findings.filter((f) => f.rule === 'missing-section' && f.fix);
+        const missing = lint(text).findings.filter((f) => f.rule === MISSING_SECTION && f.fix);
         if (missing.length === 0) break;
         const chosen = missing.at(pick % missing.length) ?? missing[0];
         text = applyEdits(text, chosen?.fix?.edits ?? []);
@@ -147,7 +148,7 @@ describe('section insertion', () => {
     };
     const text = '---\ntype: postmortem\n---\n\n# Outage\n\n## Timeline\n\n- 09:12 Alert\n';
     const result = lint(text, { kinds: [kind] });
-    assert.deepEqual(result.findings.filter((f) => f.rule === 'missing-section').map((f) => f.message), [
+    assert.deepEqual(result.findings.filter((f) => f.rule === MISSING_SECTION).map((f) => f.message), [
       'Missing section "Impact" (Postmortem).',
       'Missing section "Root Cause" (Postmortem).',
     ]);

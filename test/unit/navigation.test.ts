@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../src/core';
-import { nextPlaceholder, placeholderRanges } from '../../src/core/navigation';
+import { nextPlaceholder, placeholderRanges } from '../../src/core/features/navigation';
 
 const text = [
   '---',

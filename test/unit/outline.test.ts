@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildOutline, findKind, lint } from '../../src/core';
 import type { Finding, LintResult, Outline, OutlineNode, ReportKind, SectionSpec, Severity } from '../../src/core';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 const report = findKind('ml-experiment-report') as ReportKind;
 
@@ -152,7 +153,7 @@ describe('outline', () => {
     const result = lint(report.template);
     const built = outline(result);
     assert.equal(built.completeness, 0);
-    assert.equal(built.placeholders, result.findings.filter((f) => f.rule === 'unfilled-placeholder').length);
+    assert.equal(built.placeholders, result.findings.filter((f) => f.rule === UNFILLED_PLACEHOLDER).length);
     assert.ok(built.nodes.every((n) => n.status === 'placeholders'), built.nodes.map((n) => `${n.id}:${n.status}`).join(' '));
   });
 });

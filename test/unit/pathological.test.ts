@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import { BUILTIN_KINDS, INTERNAL_ERROR_RULE, lint } from '../../src/core';
 import type { ReportKind } from '../../src/core';
-import { templateSection } from '../../src/core/templates/sectionText';
+import { templateSection } from '../../src/core/sections/sectionText';
 import { PATHOLOGICAL_CASES } from '../../scripts/pathological/cases';
 import { measure } from '../../scripts/pathological/measure';
 import { limitComplexity, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_TABLE_CELLS } from '../../src/core/parse/limits';
+import { MISSING_SECTION } from '../../src/core/rules/missingSection';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 const GIGABYTE = 1024 ** 3;
 
@@ -71,8 +73,8 @@ describe('parse limits', () => {
     assert.match(notChecked[0]?.message ?? '', /not checked: block quotes or lists nested 10000 deep/);
     assert.equal(notChecked[0]?.range.start.line, 9);
     assert.deepEqual(result.internalErrors, []);
-    assert.ok(result.findings.some((finding) => finding.rule === 'unfilled-placeholder' && finding.message.includes('{{RESULTS}}')));
-    assert.ok(result.findings.some((finding) => finding.rule === 'missing-section'));
+    assert.ok(result.findings.some((finding) => finding.rule === UNFILLED_PLACEHOLDER && finding.message.includes('{{RESULTS}}')));
+    assert.ok(result.findings.some((finding) => finding.rule === MISSING_SECTION));
   });
 });
 

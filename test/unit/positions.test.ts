@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { applyEdits, fixAllTables, lint, ReportLinter, toJsonDiagnostic } from '../../src/core';
 import type { Finding, LintResult } from '../../src/core';
+import { TABLE_COLUMN_COUNT } from '../../src/core/rules/tableColumnCount';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 // A report with findings of several rules on lines holding tabs, emoji (two UTF-16 code units each),
 // CJK and combining characters, linted with every line ending and with a BOM.
@@ -82,7 +84,7 @@ describe('positions', () => {
     const byRule = (rule: string): string[] => lf.findings.filter((f) => f.rule === rule).map((f) => claimed(REPORT_LF, f));
     assert.deepEqual(byRule('table-column-count'), ['| F1\t| 0.9 |', '| 中文 | 😀 | e\u0301 | extra |', '|---|', '| x |']);
     assert.deepEqual(byRule('frontmatter'), ['2025-13-45']);
-    for (const finding of lf.findings.filter((f) => f.rule === 'unfilled-placeholder')) {
+    for (const finding of lf.findings.filter((f) => f.rule === UNFILLED_PLACEHOLDER)) {
       assert.ok(finding.message.includes(`"${claimed(REPORT_LF, finding)}"`), finding.message);
     }
     const row = '| 中文 | 😀 | e\u0301 | extra |';
@@ -102,7 +104,7 @@ describe('positions', () => {
     const fixedCrlf = applyEdits(crlf, fixAllTables(results.get('crlf') as LintResult)?.edits ?? []);
     assert.notEqual(fixedLf, REPORT_LF);
     assert.equal(fixedCrlf, fixedLf.replace(/\n/g, '\r\n'));
-    assert.deepEqual(lint(fixedCrlf).findings.filter((f) => f.rule === 'table-column-count'), []);
+    assert.deepEqual(lint(fixedCrlf).findings.filter((f) => f.rule === TABLE_COLUMN_COUNT), []);
   });
 
   it('an incremental linter switching line endings and adding a BOM reports what a fresh lint does', () => {

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_KINDS, lint } from '../../src/core';
 import type { Finding, LintResult } from '../../src/core';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 const root = join(__dirname, '..', '..');
 
@@ -190,7 +191,7 @@ describe('finding ranges cover the text they are about', () => {
 
   it('columns count UTF-16 code units: a placeholder after an emoji and a combining mark', () => {
     const text = '---\ntype: ml-experiment-report\n---\n\n# T\n\n## Executive Summary\n\n👩‍🔬 e\u0301 {{ABSTRACT}}\r\n';
-    const finding = lint(text).findings.find((f) => f.rule === 'unfilled-placeholder');
+    const finding = lint(text).findings.find((f) => f.rule === UNFILLED_PLACEHOLDER);
     assert.ok(finding);
     assert.equal(finding.range.start.line, 9);
     assert.equal(finding.range.start.column, '👩‍🔬 e\u0301 '.length + 1);

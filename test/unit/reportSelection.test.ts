@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../src/core';
 import { defaultConfig } from '../../src/core/config';
-import { reportLintOptions, sniffDeclaredType } from '../../src/core/reportSelection';
+import { reportLintOptions } from '../../src/core/features/reportSelection';
+import { sniffDeclaredType } from '../../src/core/parse/declaredType';
 
 describe('reportSelection', () => {
   describe('sniffDeclaredType', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { renderSnippets, SNIPPETS_FILE } from '../../scripts/gen-snippets';
 import { BUILTIN_KINDS, findKind } from '../../src/core';
-import { cellRanges, firstTable, sectionSnippet, snippetSource, tableSnippet } from '../../src/core/templates/sectionSnippet';
-import { escapeSnippet, toSnippet } from '../../src/core/templates/snippet';
+import { cellRanges, firstTable, sectionSnippet, snippetSource, tableSnippet } from '../../src/core/features/sectionSnippet';
+import { escapeSnippet, toSnippet } from '../../src/core/features/snippet';
 
 /** Expands a snippet the way VS Code does when the user accepts every default: tab stops → their text, escapes → literal. */
 function expand(snippet: string): string {

@@ -6,10 +6,12 @@ import type { Finding, ReportKind } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import { codeKey, fillerKey } from '../../src/core/placeholders/normalize';
 import { TEMPLATE_TEXT } from '../../src/core/templates/text/templateText.generated';
+import { MISSING_SECTION } from '../../src/core/rules/missingSection';
+import { TABLE_COLUMN_COUNT } from '../../src/core/rules/tableColumnCount';
+import { UNFILLED_PLACEHOLDER } from '../../src/core/rules/unfilledPlaceholder';
 
 const root = join(__dirname, '..', '..');
 const examplesDir = join(root, 'examples');
-const RULE = 'unfilled-placeholder';
 
 /** The text a finding covers. */
 function covered(text: string, finding: Finding): string {
@@ -17,7 +19,7 @@ function covered(text: string, finding: Finding): string {
 }
 
 function placeholderFindings(kind: ReportKind): Finding[] {
-  return lint(kind.template).findings.filter((finding) => finding.rule === RULE);
+  return lint(kind.template).findings.filter((finding) => finding.rule === UNFILLED_PLACEHOLDER);
 }
 
 /** Every offset at which `needle` occurs in `text`. */
@@ -67,8 +69,8 @@ describe('templates', () => {
         const result = lint(kind.template);
         assert.equal(result.kind?.id, kind.id);
         const rules = result.findings.map((finding) => finding.rule);
-        assert.ok(rules.filter((rule) => rule === RULE).length >= 50, `only ${rules.filter((rule) => rule === RULE).length} placeholders`);
-        assert.deepEqual(rules.filter((rule) => rule === 'missing-section' || rule === 'table-column-count'), []);
+        assert.ok(rules.filter((rule) => rule === UNFILLED_PLACEHOLDER).length >= 50, `only ${rules.filter((rule) => rule === UNFILLED_PLACEHOLDER).length} placeholders`);
+        assert.deepEqual(rules.filter((rule) => rule === MISSING_SECTION || rule === TABLE_COLUMN_COUNT), []);
       });
 
       it('reports every {{NAME}} slot with exactly its range', () => {

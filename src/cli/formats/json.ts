@@ -1,5 +1,5 @@
-import { toJsonDiagnostic } from '../../core/diagnostic';
-import type { JsonDiagnostic } from '../../core/diagnostic';
+import { toJsonDiagnostic } from '../../core/features/diagnostic';
+import type { JsonDiagnostic } from '../../core/features/diagnostic';
 import type { Formatter } from './types';
 
 /** The public JSON contract: one array, one entry per file linted. */

@@ -1,13 +1,15 @@
-import type { SectionOccurrence } from '../sections';
-import { subsectionsByParent, topLevel } from '../sections';
+import type { SectionOccurrence } from '../sections/sectionMap';
+import { subsectionsByParent, topLevel } from '../sections/sectionMap';
 import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import type { SectionSpec } from '../templates/types';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
 
+export const DUPLICATE_SECTION = 'duplicate-section';
+
 /** The second and later headings of the same section; subsections are compared within one section. */
 export const duplicateSection: DocumentRule = {
-  id: 'duplicate-section',
+  id: DUPLICATE_SECTION,
   description: 'The same section (or the same subsection within a section) appears more than once.',
   defaultSeverity: 'warning',
   scope: 'document',

@@ -1,12 +1,14 @@
 import type { DocumentRule } from './types';
 
+export const EMPTY_SECTION = 'empty-section';
+
 /**
  * A recognised section or subsection with nothing under its heading. Subsections (or any deeper
  * heading) count as content; blank lines, `---` and HTML comments do not. Headings that are not
  * sections of the kind are the author's own structure and are left alone.
  */
 export const emptySection: DocumentRule = {
-  id: 'empty-section',
+  id: EMPTY_SECTION,
   description: 'A section or subsection of the report kind has a heading but no content.',
   defaultSeverity: 'warning',
   scope: 'document',

@@ -7,8 +7,10 @@ import type { ReportKind } from '../templates/types';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
 
+export const FRONTMATTER = 'frontmatter';
+
 export const frontmatter: DocumentRule = {
-  id: 'frontmatter',
+  id: FRONTMATTER,
   description: 'The report starts with valid YAML front matter holding the keys its kind requires, a known `type` and a real `date`.',
   defaultSeverity: 'warning',
   scope: 'document',

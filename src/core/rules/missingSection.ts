@@ -1,6 +1,8 @@
-import { SectionInserter } from '../insertSection';
+import { SectionInserter } from '../sections/insertionPlan';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
+
+export const MISSING_SECTION = 'missing-section';
 
 /**
  * Every required section the document lacks, each with a fix that inserts the template's text for it.
@@ -8,7 +10,7 @@ import type { DocumentRule } from './types';
  * subsections along).
  */
 export const missingSection: DocumentRule = {
-  id: 'missing-section',
+  id: MISSING_SECTION,
   description: 'A required section (warning) or subsection (information) of the report kind is missing.',
   defaultSeverity: 'warning',
   scope: 'document',

@@ -1,8 +1,10 @@
-import type { SectionOccurrence } from '../sections';
-import { subsectionsByParent, topLevel } from '../sections';
+import type { SectionOccurrence } from '../sections/sectionMap';
+import { subsectionsByParent, topLevel } from '../sections/sectionMap';
 import type { SectionSpec } from '../templates/types';
 import type { RawFinding } from '../types';
 import type { DocumentRule } from './types';
+
+export const SECTION_ORDER = 'section-order';
 
 /**
  * Sections (and subsections within their section) out of the template's order. The sections kept in
@@ -10,7 +12,7 @@ import type { DocumentRule } from './types';
  * Only the first occurrence of a section takes part; later ones are duplicate-section's.
  */
 export const sectionOrder: DocumentRule = {
-  id: 'section-order',
+  id: SECTION_ORDER,
   description: 'A section or subsection is out of the template\'s order.',
   defaultSeverity: 'warning',
   scope: 'document',

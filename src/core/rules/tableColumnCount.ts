@@ -5,8 +5,10 @@ import { delimiterRowText, mergeOverflowEdit, padRowEdit } from '../tables/rowFi
 import type { Fix, RawFinding } from '../types';
 import type { ChunkRule } from './types';
 
+export const TABLE_COLUMN_COUNT = 'table-column-count';
+
 export const tableColumnCount: ChunkRule = {
-  id: 'table-column-count',
+  id: TABLE_COLUMN_COUNT,
   description: 'Every table row has as many cells as the header, and the delimiter row matches the header (or GFM renders no table).',
   defaultSeverity: 'warning',
   scope: 'chunk',

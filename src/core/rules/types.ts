@@ -1,6 +1,6 @@
 import type { ChunkParse, } from '../parse/chunkParse';
 import type { ParsedDocument } from '../parse/document';
-import type { SectionMap } from '../sections';
+import type { SectionMap } from '../sections/sectionMap';
 import type { ReportKind } from '../templates/types';
 import type { RawFinding, Severity } from '../types';
 

@@ -10,13 +10,15 @@ import { codeContentSpan, isComment, yamlCommentLines } from '../placeholders/sp
 import type { RawFinding } from '../types';
 import type { ChunkRule } from './types';
 
+export const UNFILLED_PLACEHOLDER = 'unfilled-placeholder';
+
 /**
  * Text never filled in: `{{NAME}}` slots anywhere outside code and comments (front matter included), and the
  * kind's filler text (its placeholder inventory) left as the template wrote it. Structure (headings,
  * header rows, label cells, lead-in sentences) is not in the inventory and is never reported.
  */
 export const unfilledPlaceholder: ChunkRule = {
-  id: 'unfilled-placeholder',
+  id: UNFILLED_PLACEHOLDER,
   description: 'Template text that was never filled in: {{NAME}} slots, filler text, example rows and code, unchosen choice lists, [link].',
   defaultSeverity: 'warning',
   scope: 'chunk',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { placeholderRanges } from '../../../src/core/navigation';
+import { placeholderRanges } from '../../../src/core/features/navigation';
 import { localDate } from '../../../src/core/templates/instantiate';
 import type { WorkspaceLintSummary } from '../../../src/vscode/lintWorkspace';
 import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi, warmUp } from './api';

@@ -1,7 +1,7 @@
 import { splitChunks } from '../parse/chunks';
 import type { DocumentHeading } from '../parse/document';
-import { mapHeadings } from '../sections';
-import type { ReportKind, SectionSpec } from './types';
+import { mapHeadings } from './sectionMap';
+import type { ReportKind, SectionSpec } from '../templates/types';
 
 /** A heading inside a section's template text; offsets are relative to that text. */
 export interface TemplateHeading {

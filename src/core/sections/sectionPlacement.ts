@@ -1,7 +1,7 @@
-import type { DocumentHeading, ParsedDocument } from './parse/document';
-import type { SectionMap, SectionOccurrence } from './sections';
-import { subsectionsByParent, topLevel } from './sections';
-import type { SectionSpec } from './templates/types';
+import type { DocumentHeading, ParsedDocument } from '../parse/document';
+import type { SectionMap, SectionOccurrence } from './sectionMap';
+import { subsectionsByParent, topLevel } from './sectionMap';
+import type { SectionSpec } from '../templates/types';
 
 /** Where a section goes: before a heading, or at the end of the document or of its parent section. */
 export interface Placement {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './types';
+import type { Finding, Severity } from '../types';
 
 /** A finding as the CLI's JSON output and the fixture files write it: 1-based lines and columns. */
 export interface JsonDiagnostic {

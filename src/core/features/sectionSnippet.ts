@@ -1,17 +1,16 @@
 import type { LintResult } from '../lint';
 import { lint } from '../lint';
+import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
 import type { SnippetOptions, SnippetStop } from './snippet';
 import { toSnippet } from './snippet';
-import { templateSection } from './sectionText';
-import type { ReportKind } from './types';
+import { templateSection } from '../sections/sectionText';
+import type { ReportKind } from '../templates/types';
 
 /** One section of a kind's template (subsections included) and the filler inside it (offsets into `text`). */
 export interface SnippetSource {
   text: string;
   filler: SnippetStop[];
 }
-
-const PLACEHOLDER_RULE = 'unfilled-placeholder';
 
 /** The template's text for one of the kind's sections, with the placeholder rule's findings in it as filler. */
 export function snippetSource(kind: ReportKind, sectionId: string): SnippetSource | undefined {
@@ -21,7 +20,7 @@ export function snippetSource(kind: ReportKind, sectionId: string): SnippetSourc
   const { text } = templateSection(kind, occurrence.spec);
   const start = occurrence.heading.start;
   const filler = result.findings
-    .filter((finding) => finding.rule === PLACEHOLDER_RULE)
+    .filter((finding) => finding.rule === UNFILLED_PLACEHOLDER)
     .map((finding) => ({ start: finding.range.start.offset - start, end: finding.range.end.offset - start }))
     .filter((stop) => stop.start >= 0 && stop.end <= text.length);
   return { text: `${text}\n`, filler: splitTableRows(text, filler) };

@@ -1,6 +1,6 @@
-import type { LintResult } from './lint';
-import { tableColumnCount } from './rules/tableColumnCount';
-import type { Fix, TextEdit } from './types';
+import type { LintResult } from '../lint';
+import { TABLE_COLUMN_COUNT } from '../rules/tableColumnCount';
+import type { Fix, TextEdit } from '../types';
 
 /**
  * One fix that repairs every table-column-count finding of the document, for a single undoable edit.
@@ -9,7 +9,7 @@ import type { Fix, TextEdit } from './types';
 export function fixAllTables(result: LintResult): Fix | undefined {
   const edits: TextEdit[] = [];
   for (const finding of result.findings) {
-    if (finding.rule === tableColumnCount.id && finding.fix) edits.push(...finding.fix.edits);
+    if (finding.rule === TABLE_COLUMN_COUNT && finding.fix) edits.push(...finding.fix.edits);
   }
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,12 +1,11 @@
-import type { LintResult } from './lint';
-import type { Range } from './types';
-
-const PLACEHOLDER_RULE = 'unfilled-placeholder';
+import type { LintResult } from '../lint';
+import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
+import type { Range } from '../types';
 
 /** The ranges of the document's unfilled placeholders, in document order. */
 export function placeholderRanges(result: LintResult): Range[] {
   return result.findings
-    .filter((finding) => finding.rule === PLACEHOLDER_RULE)
+    .filter((finding) => finding.rule === UNFILLED_PLACEHOLDER)
     .map((finding) => finding.range)
     .sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
 }

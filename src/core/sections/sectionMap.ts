@@ -1,6 +1,6 @@
-import type { DocumentHeading, ParsedDocument } from './parse/document';
-import { normalizeTitle } from './templates/headingMatch';
-import type { ReportKind, SectionSpec } from './templates/types';
+import type { DocumentHeading, ParsedDocument } from '../parse/document';
+import { normalizeTitle } from '../templates/headingMatch';
+import type { ReportKind, SectionSpec } from '../templates/types';
 
 /** A heading of the document recognised as one of the kind's sections. */
 export interface SectionOccurrence {

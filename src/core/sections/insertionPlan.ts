@@ -1,25 +1,14 @@
-import type { LintResult } from './lint';
-import type { ParsedDocument } from './parse/document';
+import type { ParsedDocument } from '../parse/document';
 import type { Placement } from './sectionPlacement';
 import { SectionPlacer } from './sectionPlacement';
-import type { SectionMap } from './sections';
-import { findSpec } from './sections';
-import { hasNumbering, stripNumbering } from './templates/headingMatch';
-import type { TemplateSection } from './templates/sectionText';
-import { templateSection } from './templates/sectionText';
-import type { ReportKind, SectionSpec } from './templates/types';
-import { detectEol } from './text/lineIndex';
-import type { TextEdit } from './types';
-
-/**
- * Where and what to insert for a section of the report's kind (`sectionId`): the template's text for
- * that section (with its subsections), placed where it belongs in template order. Undefined when the
- * document is not a report or the id is unknown.
- */
-export function sectionInsertion(result: LintResult, sectionId: string): TextEdit | undefined {
-  if (!result.kind || !result.sections) return undefined;
-  return new SectionInserter(result.doc, result.kind, result.sections).plan(sectionId)?.edit;
-}
+import type { SectionMap } from './sectionMap';
+import { findSpec } from './sectionMap';
+import { hasNumbering, stripNumbering } from '../templates/headingMatch';
+import type { TemplateSection } from './sectionText';
+import { templateSection } from './sectionText';
+import type { ReportKind, SectionSpec } from '../templates/types';
+import { detectEol } from '../text/lineIndex';
+import type { TextEdit } from '../types';
 
 export interface SectionInsertionPlan {
   edit: TextEdit;

@@ -1,7 +1,9 @@
-import type { LintResult } from './lint';
-import type { SectionMap, SectionOccurrence } from './sections';
-import type { SectionSpec } from './templates/types';
-import type { Finding } from './types';
+import type { LintResult } from '../lint';
+import { MISSING_SECTION } from '../rules/missingSection';
+import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
+import type { SectionMap, SectionOccurrence } from '../sections/sectionMap';
+import type { SectionSpec } from '../templates/types';
+import type { Finding } from '../types';
 
 /**
  * Status of one expected section in the outline view:
@@ -37,9 +39,8 @@ export interface Outline {
   placeholders: number;
 }
 
-const PLACEHOLDER_RULE = 'unfilled-placeholder';
 /** Findings about other sections (a missing section is reported at the heading it goes before). */
-const NOT_ABOUT_THE_SECTION = new Set(['missing-section']);
+const NOT_ABOUT_THE_SECTION = new Set([MISSING_SECTION]);
 
 /**
  * The outline of a linted report, or undefined when the document is not a report. Counts cover every
@@ -51,8 +52,8 @@ export function buildOutline(result: LintResult): Outline | undefined {
   if (!kind || !sections) return undefined;
   const counted = result.findings.filter((finding) => !NOT_ABOUT_THE_SECTION.has(finding.rule) && finding.severity !== 'info');
   const offsets: FindingOffsets = {
-    placeholders: sortedOffsets(counted.filter((finding) => finding.rule === PLACEHOLDER_RULE)),
-    problems: sortedOffsets(counted.filter((finding) => finding.rule !== PLACEHOLDER_RULE)),
+    placeholders: sortedOffsets(counted.filter((finding) => finding.rule === UNFILLED_PLACEHOLDER)),
+    problems: sortedOffsets(counted.filter((finding) => finding.rule !== UNFILLED_PLACEHOLDER)),
   };
   const nodes = kind.sections.map((spec) => {
     const node = outlineNode(spec, sections, offsets, undefined);
@@ -73,7 +74,7 @@ export function buildOutline(result: LintResult): Outline | undefined {
     kindName: kind.name,
     nodes,
     completeness: required === 0 ? 100 : Math.floor((100 * complete) / required),
-    placeholders: result.findings.filter((finding) => finding.rule === PLACEHOLDER_RULE).length,
+    placeholders: result.findings.filter((finding) => finding.rule === UNFILLED_PLACEHOLDER).length,
   };
 }
 
