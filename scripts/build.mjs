@@ -1,9 +1,9 @@
 // Bundles the extension, the CLI and the core library with esbuild (CommonJS, `vscode` external).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { renderTemplateModule } from './gen-templates.mjs';
+import { renderTemplateModule, TEMPLATE_MODULE_FILE } from './gen-templates.mjs';
 
-writeFileSync('src/core/templates/text/templateText.generated.ts', renderTemplateModule());
+writeFileSync(TEMPLATE_MODULE_FILE, renderTemplateModule());
 
 const watch = process.argv.includes('--watch');
 const common = {

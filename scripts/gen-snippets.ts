@@ -1,6 +1,5 @@
 // Writes snippets/markdown.json from the report kinds: the whole template, one snippet per section of
-// each kind, and the common tables. `npm run gen:snippets`; a unit test keeps the file in sync.
-import { writeFileSync } from 'node:fs';
+// each kind, and the common tables. `npm run gen`; a unit test keeps the file in sync.
 import { BUILTIN_KINDS } from '../src/core/templates/registry';
 import { sectionSnippet, snippetSource, tableSnippet } from '../src/core/features/sectionSnippet';
 import { toSnippet } from '../src/core/features/snippet';
@@ -59,9 +58,4 @@ export function renderSnippets(kinds: readonly ReportKind[] = BUILTIN_KINDS): st
 
 function lines(body: string): string[] {
   return body.replace(/\n$/, '').split('\n');
-}
-
-if (process.argv[1]?.endsWith('gen-snippets.ts')) {
-  writeFileSync(SNIPPETS_FILE, renderSnippets());
-  console.log(`wrote ${SNIPPETS_FILE}`);
 }

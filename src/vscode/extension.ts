@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LintResult, OutlineNode } from '../core';
 import { buildOutline } from '../core';
 import { ReportCodeActions } from './codeActions';
-import { COMMANDS, IS_REPORT_CONTEXT } from './commandIds';
+import { COMMANDS, IS_REPORT_CONTEXT, NEW_REPORT_COMMANDS } from './commandIds';
 import { ConfigFiles } from './configFiles';
 import { ruleLinks } from './diagnostics';
 import type { WorkspaceLintSummary } from './lintWorkspace';
@@ -100,8 +100,7 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
       for (const editor of editors) if (!documents.isTracked(editor.document.uri)) void documents.lint(editor.document, 'open');
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActionProvider, ReportCodeActions.metadata),
-    vscode.commands.registerCommand(COMMANDS.newExperimentReport, () => newReport('ml-experiment-report')),
-    vscode.commands.registerCommand(COMMANDS.newTaskSpec, () => newReport('ml-task-spec')),
+    ...NEW_REPORT_COMMANDS.map(({ command, kindId }) => vscode.commands.registerCommand(command, () => newReport(kindId))),
     vscode.commands.registerCommand(COMMANDS.insertTemplate, (kindId?: unknown) => insertTemplate(kindId)),
     vscode.commands.registerCommand(COMMANDS.insertSection, (target?: unknown) => insertSection(documents, outlineProvider, target)),
     vscode.commands.registerCommand(COMMANDS.nextPlaceholder, () => goToPlaceholder(documents, 1)),

@@ -9,7 +9,7 @@ export function templateSnippet(kind: ReportKind, now = new Date()): vscode.Snip
   return new vscode.SnippetString(toSnippet(kind.template, { date: localDate(now) }));
 }
 
-/** *New Experiment Report* / *New Task Specification*: an untitled Markdown editor holding the template. */
+/** A kind's *New …* command (*New Experiment Report*): an untitled Markdown editor holding its template. */
 export async function newReport(kindId: string): Promise<vscode.TextEditor | undefined> {
   const kind = findKind(kindId);
   if (!kind) return undefined;

@@ -111,7 +111,7 @@ describe('snippet: sections and tables', () => {
 });
 
 describe('snippets/markdown.json', () => {
-  it('is what scripts/gen-snippets.ts generates (run `npm run gen:snippets` after changing a template or placeholder inventory)', () => {
+  it('is what scripts/gen-snippets.ts generates (run `npm run gen` after changing a template or placeholder inventory)', () => {
     assert.equal(readFileSync(SNIPPETS_FILE, 'utf8'), renderSnippets());
   });
 

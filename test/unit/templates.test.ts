@@ -56,7 +56,7 @@ function stringEntries(kind: ReportKind): [string, string][] {
 }
 
 describe('templates', () => {
-  it('the generated template module is in sync with the template files (else run `node scripts/gen-templates.mjs`)', () => {
+  it('the generated template module is in sync with the template files (else run `npm run gen`)', () => {
     const dir = join(root, 'src/core/templates/text');
     const files = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
     assert.deepEqual(Object.keys(TEMPLATE_TEXT).sort(), files.map((name) => name.replace(/\.md$/, '')));

@@ -1,0 +1,2 @@
+export const TEMPLATE_MODULE_FILE: string;
+export function renderTemplateModule(): string;

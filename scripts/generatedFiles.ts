@@ -1,0 +1,19 @@
+// Every generated file and how to render it. `npm run gen` writes them; test/unit/generated.test.ts
+// fails when one is stale.
+import { MANIFEST_FILE, renderManifest } from './gen-manifest';
+import { renderSchema, SCHEMA_FILE } from './gen-schema';
+import { renderSnippets, SNIPPETS_FILE } from './gen-snippets';
+import { renderTemplateModule, TEMPLATE_MODULE_FILE } from './gen-templates.mjs';
+
+export interface GeneratedFile {
+  path: string;
+  /** The file's content as generated; `current` is its content now (package.json is generated only in part). */
+  render(current: string): string;
+}
+
+export const GENERATED_FILES: readonly GeneratedFile[] = [
+  { path: TEMPLATE_MODULE_FILE, render: () => renderTemplateModule() },
+  { path: SNIPPETS_FILE, render: () => renderSnippets() },
+  { path: SCHEMA_FILE, render: () => renderSchema() },
+  { path: MANIFEST_FILE, render: (current) => renderManifest(current) },
+];
