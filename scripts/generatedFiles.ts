@@ -1,5 +1,6 @@
 // Every generated file and how to render it. `npm run gen` writes them; test/unit/generated.test.ts
 // fails when one is stale.
+import { README_FILE, withLayerTable } from './check-layers';
 import { MANIFEST_FILE, renderManifest } from './gen-manifest';
 import { renderSchema, SCHEMA_FILE } from './gen-schema';
 import { renderSnippets, SNIPPETS_FILE } from './gen-snippets';
@@ -7,7 +8,7 @@ import { renderTemplateModule, TEMPLATE_MODULE_FILE } from './gen-templates.mjs'
 
 export interface GeneratedFile {
   path: string;
-  /** The file's content as generated; `current` is its content now (package.json is generated only in part). */
+  /** The file's content as generated; `current` is its content now (package.json and the README are generated only in part). */
   render(current: string): string;
 }
 
@@ -16,4 +17,5 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: SNIPPETS_FILE, render: () => renderSnippets() },
   { path: SCHEMA_FILE, render: () => renderSchema() },
   { path: MANIFEST_FILE, render: (current) => renderManifest(current) },
+  { path: README_FILE, render: (current) => withLayerTable(current) },
 ];
