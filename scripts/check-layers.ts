@@ -26,7 +26,7 @@ export const LAYERS: readonly (Layer | readonly Layer[])[] = [
     holds: "what rules read besides the parse: a document's section map, where a section goes and what to insert there (planning only), placeholder and table analysis",
   },
   { name: 'rules', paths: ['src/core/rules/'], holds: 'one file per rule, its id an exported constant; `rules/index.ts` lists them' },
-  { name: 'lint', paths: ['src/core/lint.ts', 'src/core/config.ts'], holds: 'runs the rules over one shared parse (`ReportLinter` is incremental); `.mlreport.json` validation' },
+  { name: 'lint', paths: ['src/core/lint.ts', 'src/core/config.ts', 'src/core/configDiscovery.ts'], holds: 'runs the rules over one shared parse (`ReportLinter` is incremental); `.mlreport.json` validation, and which one applies (for any file system)' },
   {
     name: 'features',
     paths: ['src/core/features/'],

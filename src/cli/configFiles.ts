@@ -1,69 +1,66 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_FILE_NAME, matchesConfigFiles, parseConfigText } from '../core/config';
-import type { ReportConfig } from '../core/config';
+import { matchesConfigFiles } from '../core/config';
+import type { ConfigDiscovery, ConfigHost, FoundConfig } from '../core/configDiscovery';
+import { syncConfigDiscovery } from '../core/configDiscovery';
 import { describeFsError } from './readTextFile';
 
-export interface LoadedConfig {
-  /** Absolute path of the `.mlreport.json`. */
-  path: string;
-  config: ReportConfig;
-  /** False when the file could not be read or is not JSON: files under it are not linted. */
-  usable: boolean;
-}
+/** A configuration file, by absolute path; unusable (files under it are not linted) when `error` is set. */
+export type LoadedConfig = FoundConfig<string>;
 
 /** Receives each config file's problems once, with the file named: warnings, or why it is unusable. */
 export type ConfigReporter = (message: string, fatal: boolean) => void;
 
+/** The configuration discovery's host on the command line: node:fs, synchronously. */
+export const nodeConfigHost: ConfigHost<string> = {
+  parent: dirname,
+  join,
+  key: (path) => path,
+  stat(path) {
+    try {
+      return statSync(path, { throwIfNoEntry: false })?.isFile() ? 'file' : 'absent';
+    } catch (error) {
+      return (error as { code?: unknown }).code === 'ENOTDIR' ? 'absent' : { problem: describeFsError(error) };
+    }
+  },
+  readFile(path) {
+    try {
+      return { text: readFileSync(path, 'utf8') };
+    } catch (error) {
+      return { problem: describeFsError(error) };
+    }
+  },
+};
+
+/** Reads the file `--config` names, reporting its problems. */
 export function loadConfigFile(path: string, shownAs: string, report: ConfigReporter): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    report(`${shownAs}: cannot read the configuration: ${describeFsError(error)}`, true);
-    return { path, config: parseConfigText('{}').config, usable: false };
-  }
-  const parsed = parseConfigText(text);
-  if (parsed.syntaxError) {
-    report(`${shownAs}:${parsed.syntaxError.line}:${parsed.syntaxError.column}: ${parsed.syntaxError.message}`, true);
-    return { path, config: parsed.config, usable: false };
-  }
-  for (const problem of parsed.problems) report(`${shownAs}: warning: ${problem}`, false);
-  return { path, config: parsed.config, usable: true };
+  return syncConfigDiscovery(nodeConfigHost, (found) => reportProblems(found, shownAs, report)).load(path);
 }
 
 /**
- * Finds the `.mlreport.json` that applies to a file: the first one walking up from the file's folder
- * to the root. Each folder is looked at once and each config file read once per run.
+ * Finds the `.mlreport.json` that applies to a file: the nearest one walking up from the file's folder
+ * to the root (core/configDiscovery.ts). Each folder is looked at once and each config file read once per run.
  */
 export class ConfigFinder {
-  private readonly byFolder = new Map<string, LoadedConfig | undefined>();
+  private readonly discovery: ConfigDiscovery<string>;
 
-  constructor(
-    private readonly show: (path: string) => string,
-    private readonly report: ConfigReporter,
-  ) {}
+  constructor(show: (path: string) => string, report: ConfigReporter) {
+    this.discovery = syncConfigDiscovery(nodeConfigHost, (found) => reportProblems(found, show(found.path), report));
+  }
 
   forFile(file: string): LoadedConfig | undefined {
-    return this.forFolder(dirname(file));
+    return this.discovery.find(dirname(file));
   }
+}
 
-  private forFolder(folder: string): LoadedConfig | undefined {
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    const candidate = join(folder, CONFIG_FILE_NAME);
-    const parent = dirname(folder);
-    const found = statSync(candidate, { throwIfNoEntry: false })?.isFile()
-      ? loadConfigFile(candidate, this.show(candidate), this.report)
-      : parent === folder
-        ? undefined
-        : this.forFolder(parent);
-    this.byFolder.set(folder, found);
-    return found;
-  }
+function reportProblems(found: LoadedConfig, shownAs: string, report: ConfigReporter): void {
+  const { error } = found;
+  if (error) report(error.at ? `${shownAs}:${error.at.line}:${error.at.column}: ${error.message}` : `${shownAs}: ${error.message}`, true);
+  for (const warning of found.warnings) report(`${shownAs}: warning: ${warning}`, false);
 }
 
 /** Whether the config's `files` globs make a file a report. */
 export function configClaims(loaded: LoadedConfig, file: string): boolean {
-  const rel = relative(dirname(loaded.path), file);
+  const rel = relative(loaded.folder, file);
   return matchesConfigFiles(loaded.config, sep === '/' ? rel : rel.split(sep).join('/'));
 }

@@ -47,7 +47,7 @@ export function lintCommand(args: string[], io: CliIo): number {
   let configFor: (file: string) => LoadedConfig | undefined = () => undefined;
   if (typeof settings.config === 'object') {
     const loaded = loadConfigFile(resolve(io.cwd, settings.config.explicit), settings.config.explicit, reportConfig);
-    if (!loaded.usable) return EXIT_USAGE;
+    if (loaded.error) return EXIT_USAGE;
     configFor = () => loaded;
   } else if (settings.config === 'discover') {
     const finder = new ConfigFinder(show, reportConfig);
@@ -62,7 +62,7 @@ export function lintCommand(args: string[], io: CliIo): number {
   for (const file of expansion.files) {
     const shownAs = show(file);
     const loaded = configFor(file);
-    const outcome: FileOutcome = loaded && !loaded.usable
+    const outcome: FileOutcome = loaded?.error
       ? { failure: `not linted: its configuration ${show(loaded.path)} is unusable` }
       : lintFile(file, shownAs, loaded, settings);
     if ('linted' in outcome) {

@@ -1,6 +1,6 @@
 /**
  * The `.mlreport.json` configuration shared by the CLI and the extension: validation only (data in,
- * normalized options and problem messages out). Finding and reading the file is the adapters' job.
+ * normalized options and problem messages out). Which file applies is configDiscovery.ts's; reading it, the adapters'.
  */
 import picomatch from 'picomatch';
 import { jsonErrorOffset } from './text/jsonError';

@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportConfig } from '../core/config';
-import { CONFIG_FILE_NAME, parseConfigText } from '../core/config';
+import { CONFIG_FILE_NAME } from '../core/config';
+import type { AsyncConfigDiscovery, AsyncConfigHost, FoundConfig } from '../core/configDiscovery';
+import { asyncConfigDiscovery } from '../core/configDiscovery';
 import type { Log } from './log';
 import { toPosition } from './positions';
 
@@ -10,15 +12,39 @@ export interface ConfigLookup {
   uri: vscode.Uri;
   /** The folder holding it: its `files` globs are relative to it. */
   folder: vscode.Uri;
+  /** The default configuration when the file cannot be read or is not JSON. */
   config: ReportConfig;
 }
 
+/** The configuration discovery's host in the editor: `vscode.workspace.fs`, so virtual workspaces work. */
+export const vscodeConfigHost: AsyncConfigHost<vscode.Uri> = {
+  parent: (uri) => vscode.Uri.joinPath(uri, '..'),
+  join: (folder, name) => vscode.Uri.joinPath(folder, name),
+  key: (uri) => uri.toString(),
+  async stat(uri) {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0 ? 'file' : 'absent';
+    } catch (error) {
+      return isNotFound(error) ? 'absent' : { problem: describeFileSystemError(error) };
+    }
+  },
+  async readFile(uri) {
+    try {
+      return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) };
+    } catch (error) {
+      return { problem: describeFileSystemError(error) };
+    }
+  },
+};
+
 /**
- * Finds and reads the workspace's `.mlreport.json` files through `vscode.workspace.fs` (so virtual
- * workspaces work): the nearest one walking up from a document's folder to its workspace folder.
- * Re-read when one changes; its problems show as diagnostics on the file itself.
+ * Finds and reads the workspace's `.mlreport.json` files (core/configDiscovery.ts): the nearest one
+ * walking up from a document's folder to its workspace folder. Re-read when one changes; its problems,
+ * including why it cannot be read, show as diagnostics on the file itself.
  */
 export class ConfigFiles implements vscode.Disposable {
+  private discovery = this.newDiscovery();
+  /** By the folder a lookup starts from. */
   private readonly byFolder = new Map<string, Promise<ConfigLookup | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -30,6 +56,7 @@ export class ConfigFiles implements vscode.Disposable {
       this.log.info(`${CONFIG_FILE_NAME} changed: ${uri.toString(true)}`);
       this.diagnostics.delete(uri);
       this.byFolder.clear();
+      this.discovery = this.newDiscovery();
       this.changed.fire();
     };
     this.disposables.push(watcher, watcher.onDidCreate(reset), watcher.onDidChange(reset), watcher.onDidDelete(reset));
@@ -39,50 +66,50 @@ export class ConfigFiles implements vscode.Disposable {
   forDocument(uri: vscode.Uri): Promise<ConfigLookup | undefined> {
     const start = startFolder(uri);
     if (!start) return Promise.resolve(undefined);
-    return this.lookup(start, stopFolder(uri, start));
+    const key = start.toString();
+    let found = this.byFolder.get(key);
+    if (!found) {
+      found = this.discovery.find(start, stopFolder(uri, start)).then((config) => config && { uri: config.path, folder: config.folder, config: config.config });
+      this.byFolder.set(key, found);
+    }
+    return found;
   }
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private lookup(folder: vscode.Uri, stop: vscode.Uri): Promise<ConfigLookup | undefined> {
-    const key = folder.toString();
-    let found = this.byFolder.get(key);
-    if (!found) {
-      found = this.read(folder).then((lookup) => {
-        if (lookup) return lookup;
-        const parent = vscode.Uri.joinPath(folder, '..');
-        if (folder.path === stop.path || parent.path === folder.path) return undefined;
-        return this.lookup(parent, stop);
-      });
-      this.byFolder.set(key, found);
-    }
-    return found;
+  private newDiscovery(): AsyncConfigDiscovery<vscode.Uri> {
+    return asyncConfigDiscovery(vscodeConfigHost, (found) => this.show(found));
   }
 
-  private async read(folder: vscode.Uri): Promise<ConfigLookup | undefined> {
-    const uri = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined;
-    }
-    const parsed = parseConfigText(new TextDecoder('utf-8').decode(bytes));
+  private show(found: FoundConfig<vscode.Uri>): void {
     const diagnostics: vscode.Diagnostic[] = [];
-    if (parsed.syntaxError) {
-      const at = toPosition(parsed.syntaxError);
-      diagnostics.push(configDiagnostic(new vscode.Range(at, at), parsed.syntaxError.message, vscode.DiagnosticSeverity.Error));
+    if (found.error) {
+      const at = found.error.at ? toPosition(found.error.at) : new vscode.Position(0, 0);
+      diagnostics.push(configDiagnostic(new vscode.Range(at, at), found.error.message, vscode.DiagnosticSeverity.Error));
     }
-    for (const problem of parsed.problems) {
-      diagnostics.push(configDiagnostic(new vscode.Range(0, 0, 0, 1), problem, vscode.DiagnosticSeverity.Warning));
+    for (const warning of found.warnings) {
+      diagnostics.push(configDiagnostic(new vscode.Range(0, 0, 0, 1), warning, vscode.DiagnosticSeverity.Warning));
     }
-    this.diagnostics.set(uri, diagnostics);
-    for (const diagnostic of diagnostics) this.log.warn(`${uri.toString(true)}: ${diagnostic.message}`);
-    this.log.info(`using ${uri.toString(true)}`);
-    return { uri, folder, config: parsed.config };
+    this.diagnostics.set(found.path, diagnostics);
+    for (const diagnostic of diagnostics) this.log.warn(`${found.path.toString(true)}: ${diagnostic.message}`);
+    this.log.info(`using ${found.path.toString(true)}`);
   }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory');
+}
+
+/** As the CLI words its file errors (cli/readTextFile.ts `describeFsError`). */
+function describeFileSystemError(error: unknown): string {
+  if (error instanceof vscode.FileSystemError) {
+    if (error.code === 'FileNotFound') return 'no such file';
+    if (error.code === 'NoPermissions') return 'permission denied';
+    if (error.code === 'FileIsADirectory') return 'it is a folder';
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The path of a document relative to a folder, with `/`, or undefined when it is not inside it. */

@@ -401,6 +401,22 @@ describe('mlreport lint', () => {
       ]);
     });
 
+    it('exits 2 for an unreadable config, skips the files under it (never falling back to a farther config) and lints the others', () => {
+      tree = tempTree({
+        '.mlreport.json': JSON.stringify({ rules: { 'unfilled-placeholder': 'off' } }),
+        'locked/a.md': WARNING_REPORT,
+        'good/c.md': WARNING_REPORT,
+      });
+      symlinkSync('.mlreport.json', join(tree.root, 'locked', '.mlreport.json'));
+      const result = runCli(['lint', '-f', 'json', ...PLACEHOLDERS, 'locked', 'good'], tree.root);
+      assert.equal(result.code, 2);
+      assert.deepEqual(parseJson(result.stdout).map((entry) => entry.file), ['good/c.md']);
+      const messages = result.stderr.trimEnd().split('\n');
+      assert.equal(messages.length, 2, result.stderr);
+      assert.match(messages[0] ?? '', /^locked\/\.mlreport\.json: cannot read the configuration: \S/);
+      assert.equal(messages[1], 'locked/a.md: not linted: its configuration locked/.mlreport.json is unusable');
+    });
+
     it('exits 2 at once when the --config file is missing or invalid', () => {
       tree = tempTree({ 'a.md': WARNING_REPORT, 'bad.json': '{"rules": }' });
       const missing = runCli(['lint', '--config', 'nope.json', 'a.md'], tree.root);
