@@ -1,9 +1,12 @@
 // Bundles the extension, the CLI and the core library with esbuild (CommonJS, `vscode` external).
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { renderTemplateModule, TEMPLATE_MODULE_FILE } from './gen-templates.mjs';
 
 writeFileSync(TEMPLATE_MODULE_FILE, renderTemplateModule());
+// The built-in kinds are compiled from the templates (TypeScript, so in a child process).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen-kinds.ts'], { stdio: 'inherit' });
 
 const watch = process.argv.includes('--watch');
 const common = {

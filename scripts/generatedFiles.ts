@@ -1,6 +1,7 @@
 // Every generated file and how to render it. `npm run gen` writes them; test/unit/generated.test.ts
 // fails when one is stale.
 import { README_FILE, withLayerTable } from './check-layers';
+import { BUILTIN_KINDS_MODULE, compileBuiltinKinds, renderBuiltinKindsModule } from './gen-kinds';
 import { MANIFEST_FILE, renderManifest } from './gen-manifest';
 import { renderSchema, SCHEMA_FILE } from './gen-schema';
 import { renderSnippets, SNIPPETS_FILE } from './gen-snippets';
@@ -14,7 +15,9 @@ export interface GeneratedFile {
 
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: TEMPLATE_MODULE_FILE, render: () => renderTemplateModule() },
-  { path: SNIPPETS_FILE, render: () => renderSnippets() },
+  { path: BUILTIN_KINDS_MODULE, render: () => renderBuiltinKindsModule() },
+  // From the kinds as the templates compile now, not as the (maybe stale) generated module holds them.
+  { path: SNIPPETS_FILE, render: () => renderSnippets(compileBuiltinKinds()) },
   { path: SCHEMA_FILE, render: () => renderSchema() },
   { path: MANIFEST_FILE, render: (current) => renderManifest(current) },
   { path: README_FILE, render: (current) => withLayerTable(current) },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyEdits, BUILTIN_KINDS, lint, sectionInsertion } from '../../src/core';
 import type { ReportKind, SectionOccurrence } from '../../src/core';
-import { defineSections } from '../../src/core/templates/sectionSpec';
+import { defineSections } from '../support/frozenKinds/defineSections';
 import { MISSING_SECTION } from '../../src/core/rules/missingSection';
 
 const FRONT = '---\ntitle: Churn model\nauthors: [Ana]\ndate: 2025-01-10\ntype: ml-experiment-report\n---\n\n# Churn model\n\n';

@@ -6,7 +6,10 @@ import { labelLines } from '../../src/core/placeholders/labelLines';
 import { fillerKey } from '../../src/core/placeholders/normalize';
 import { findSlots } from '../../src/core/placeholders/slots';
 import { unfilledPlaceholder } from '../../src/core/rules/unfilledPlaceholder';
-import { experimentReport } from '../../src/core/templates/experimentReport';
+import { findKind } from '../../src/core/templates/registry';
+import type { ReportKind } from '../../src/core/templates/types';
+
+const experimentReport = findKind('ml-experiment-report') as ReportKind;
 
 const EXPERIMENT = '---\ntype: ml-experiment-report\n---\n\n';
 const TASK_SPEC = '---\ntype: ml-task-spec\n---\n\n';

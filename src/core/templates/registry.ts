@@ -1,8 +1,8 @@
-import { experimentReport } from './experimentReport';
-import { taskSpec } from './taskSpec';
+import { BUILTIN_KIND_DATA } from './builtinKinds.generated';
 import type { ReportKind } from './types';
 
-export const BUILTIN_KINDS: readonly ReportKind[] = [experimentReport, taskSpec];
+/** The built-in kinds, compiled from the annotated templates in `text/` (see scripts/gen-kinds.ts). */
+export const BUILTIN_KINDS: readonly ReportKind[] = BUILTIN_KIND_DATA;
 
 /** Looks a kind up by its `type:` id among the built-in kinds and any extra ones (extra ones win). */
 export function findKind(id: string, extra: readonly ReportKind[] = []): ReportKind | undefined {

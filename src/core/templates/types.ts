@@ -14,8 +14,8 @@ export interface SectionSpec {
 }
 
 /**
- * The template's filler text, listed explicitly. Only these (and `{{NAME}}` slots) are placeholders;
- * structure such as headings, header rows and label cells never is.
+ * The template's filler text, compiled from its annotated template (compile/inferFiller.ts). Only these
+ * (and `{{NAME}}` slots) are placeholders; structure such as headings, header rows and label cells never is.
  */
 export interface PlaceholderInventory {
   /** Whole paragraphs, list items, quotes or table cells that are filler: `Finding 1`, `What specific question are we trying to answer?`. */
@@ -52,4 +52,6 @@ export interface ReportKind {
   sections: readonly SectionSpec[];
   requiredFrontMatter: readonly string[];
   placeholders: PlaceholderInventory;
+  /** The template file the kind was compiled from, when it came from one (a team's custom kind). */
+  source?: string;
 }

@@ -1,12 +1,12 @@
-import { defineSections } from './sectionSpec';
-import { TEMPLATE_TEXT } from './text/templateText.generated';
-import type { ReportKind } from './types';
+import { defineSections } from './defineSections';
+import { frozenTemplate } from './frozenTemplate';
+import type { ReportKind } from '../../../src/core/templates/types';
 
 export const taskSpec: ReportKind = {
   id: 'ml-task-spec',
   name: 'ML Task Specification',
   description: 'A nine-section, Bengio-style fine-tuning task specification: reproducible, explainable, comparable.',
-  template: TEMPLATE_TEXT['ml-task-spec'] ?? '',
+  template: frozenTemplate('ml-task-spec'),
   requiredFrontMatter: ['title', 'authors', 'date', 'version', 'project', 'type'],
   sections: defineSections([
     { title: 'Abstract', aliases: ['Summary', 'Overview', 'TL;DR'] },

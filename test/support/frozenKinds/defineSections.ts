@@ -1,4 +1,4 @@
-import type { SectionSpec } from './types';
+import type { SectionSpec } from '../../../src/core/templates/types';
 
 interface SectionInput {
   title: string;

@@ -1,12 +1,12 @@
-import { defineSections } from './sectionSpec';
-import { TEMPLATE_TEXT } from './text/templateText.generated';
-import type { ReportKind } from './types';
+import { defineSections } from './defineSections';
+import { frozenTemplate } from './frozenTemplate';
+import type { ReportKind } from '../../../src/core/templates/types';
 
 export const experimentReport: ReportKind = {
   id: 'ml-experiment-report',
   name: 'ML Experiment Report',
   description: 'A complete, reproducible report of one ML experiment: objective, data, model, training, results, analysis.',
-  template: TEMPLATE_TEXT['ml-experiment-report'] ?? '',
+  template: frozenTemplate('ml-experiment-report'),
   requiredFrontMatter: ['title', 'authors', 'date', 'type'],
   sections: defineSections([
     {

@@ -1,0 +1,247 @@
+/**
+ * A report kind compiled from an annotated template (see docs/templates.md):
+ * - the kind id is the front matter's `type:`, the required front matter its keys;
+ * - sections and subsections are its headings;
+ * - filler is inferred (inferFiller.ts) and adjusted by `<!-- mlreport: … -->` annotations.
+ */
+import yaml from 'js-yaml';
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../parse/markdown';
+import { stripNumbering } from '../headingMatch';
+import type { ReportKind, SectionSpec } from '../types';
+import type { Annotation, TemplateProblem } from './annotations';
+import { stripAnnotations } from './annotations';
+import type { BlockMarks } from './inferFiller';
+import { FillerCollector, NO_MARKS } from './inferFiller';
+
+export type { TemplateProblem } from './annotations';
+
+export interface CompileOptions {
+  /** Where the template came from (a path), kept on the kind. */
+  source?: string;
+}
+
+export interface CompiledTemplate {
+  /** Undefined when the template has no `type:`. */
+  kind: ReportKind | undefined;
+  /** Mistakes in the template; the kind is built from the rest. */
+  problems: TemplateProblem[];
+}
+
+/** Directives placed under a heading, about its section. */
+const HEADING_DIRECTIVES = ['optional', 'aliases'];
+/** Directives placed above a block, about its filler. */
+const BLOCK_DIRECTIVES = ['keep', 'filler-labels', 'example-table', 'example-rows', 'keep-columns', 'filler-columns'];
+/** Directives about the whole kind, anywhere. */
+const KIND_DIRECTIVES = ['name', 'description'];
+export const TEMPLATE_DIRECTIVES: readonly string[] = [...KIND_DIRECTIVES, ...HEADING_DIRECTIVES, ...BLOCK_DIRECTIVES];
+const FRONT_MATTER_DIRECTIVES = ['optional'];
+
+interface MutableSection {
+  id: string;
+  title: string;
+  level: number;
+  required: boolean;
+  aliases: string[];
+  children: MutableSection[];
+  line: number;
+}
+
+export function compileTemplate(annotated: string, options: CompileOptions = {}): CompiledTemplate {
+  const source = annotated.replace(/^\uFEFF/, '');
+  const stripped = stripAnnotations(source);
+  const problems = [...stripped.problems];
+  const text = stripped.text;
+  const tree = parseMarkdown(text);
+
+  const frontMatter = readKeys(tree, problems);
+  const optionalKeys = new Set<string>();
+  for (const annotation of stripped.frontMatter) {
+    if (!FRONT_MATTER_DIRECTIVES.includes(annotation.directive)) {
+      problems.push({ message: `unknown front matter annotation "${annotation.directive}" (known: ${FRONT_MATTER_DIRECTIVES.join(', ')})`, line: annotation.line });
+    } else if (annotation.key === 'type') {
+      problems.push({ message: '"type" names the kind and is always required', line: annotation.line });
+    } else optionalKeys.add(annotation.key);
+  }
+  const id = typeof frontMatter.values['type'] === 'string' ? frontMatter.values['type'].trim() : '';
+  if (id === '') problems.push({ message: 'the template has no front matter "type:" naming its kind', line: 1 });
+
+  const blocks = tree.children.filter((node) => node.type !== 'yaml');
+  const sections = buildSections(blocks);
+  const marks = new Map<RootContent, BlockMarks>();
+  let name = '';
+  let description = '';
+  for (const annotation of stripped.annotations) {
+    const problem = (message: string): void => void problems.push({ message, line: annotation.line });
+    if (!annotation.topLevel) {
+      problem(`"${annotation.directive}": annotations must start a line outside lists and quotes`);
+      continue;
+    }
+    if (annotation.directive === 'name') name = annotation.args;
+    else if (annotation.directive === 'description') description = annotation.args;
+    else if (HEADING_DIRECTIVES.includes(annotation.directive)) applyToSection(annotation, blocks, sections.byNode, problem);
+    else if (BLOCK_DIRECTIVES.includes(annotation.directive)) {
+      const target = blocks.find((node) => (node.position?.start.line ?? 0) >= annotation.anchor);
+      if (!target || target.type === 'heading' || target.type === 'thematicBreak') {
+        problem(`"${annotation.directive}" must be directly above the paragraph, list, quote, table or code it is about`);
+        continue;
+      }
+      const updated = applyToBlock(annotation, marks.get(target) ?? NO_MARKS, problem);
+      marks.set(target, updated);
+    } else {
+      problem(`unknown annotation "${annotation.directive}" (known: ${TEMPLATE_DIRECTIVES.join(', ')})`);
+    }
+  }
+
+  const collector = new FillerCollector(text);
+  for (const node of blocks) collector.block(node, marks.get(node) ?? NO_MARKS);
+  if (id === '') return { kind: undefined, problems };
+  const kind: ReportKind = {
+    id,
+    name: name || humanName(id),
+    description,
+    template: text,
+    sections: sections.roots.map(freeze),
+    requiredFrontMatter: frontMatter.keys.filter((key) => !optionalKeys.has(key)),
+    placeholders: collector.result(),
+  };
+  if (options.source !== undefined) kind.source = options.source;
+  return { kind, problems };
+}
+
+function readKeys(tree: Root, problems: TemplateProblem[]): { keys: string[]; values: Record<string, unknown> } {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') return { keys: [], values: {} };
+  try {
+    const loaded: unknown = yaml.load(first.value, { schema: yaml.JSON_SCHEMA });
+    if (typeof loaded === 'object' && loaded !== null && !Array.isArray(loaded)) {
+      const values = loaded as Record<string, unknown>;
+      return { keys: Object.keys(values), values };
+    }
+    problems.push({ message: 'the front matter is not a mapping of keys to values', line: 2 });
+  } catch (error) {
+    // Slots such as `{{TITLE}}` are flow mappings to YAML; read the keys line by line instead.
+    const values: Record<string, unknown> = {};
+    for (const line of first.value.split(/\r?\n/)) {
+      const match = /^([^\s#:-][^:]*?)[ \t]*:[ \t]*(.*)$/.exec(line);
+      if (match) values[(match[1] ?? '').trim()] = unquote((match[2] ?? '').replace(/[ \t]+#.*$/, '').trim());
+    }
+    if (Object.keys(values).length === 0) problems.push({ message: `the front matter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, line: 2 });
+    return { keys: Object.keys(values), values };
+  }
+  return { keys: [], values: {} };
+}
+
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? (quoted[2] ?? '') : value;
+}
+
+/**
+ * The section tree from the headings: a lone level-1 heading before all others is the report's title;
+ * the shallowest remaining level are sections, the next one their subsections; deeper headings are
+ * content of a subsection.
+ */
+function buildSections(blocks: readonly RootContent[]): { roots: MutableSection[]; byNode: Map<Heading, MutableSection> } {
+  let headings = blocks.filter((node): node is Heading => node.type === 'heading');
+  const first = headings[0];
+  if (first?.depth === 1 && headings.filter((heading) => heading.depth === 1).length === 1) headings = headings.slice(1);
+  const top = Math.min(...headings.map((heading) => heading.depth));
+  const roots: MutableSection[] = [];
+  const byNode = new Map<Heading, MutableSection>();
+  let parent: MutableSection | undefined;
+  const ids = new Set<string>();
+  for (const heading of headings) {
+    if (heading.depth > top + 1) continue;
+    const title = stripNumbering(toString(heading).trim()).trim();
+    if (heading.depth === top) {
+      const section = makeSection(title, heading, '', ids);
+      roots.push(section);
+      byNode.set(heading, section);
+      parent = section;
+    } else if (parent) {
+      const section = makeSection(title, heading, `${parent.id}/`, ids);
+      parent.children.push(section);
+      byNode.set(heading, section);
+    }
+  }
+  return { roots, byNode };
+}
+
+function makeSection(title: string, heading: Heading, prefix: string, ids: Set<string>): MutableSection {
+  const base = `${prefix}${slug(title) || 'section'}`;
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  ids.add(id);
+  return { id, title, level: heading.depth, required: true, aliases: [], children: [], line: heading.position?.start.line ?? 0 };
+}
+
+/** A section id's part from its title: `Per-Class Performance` → `per-class-performance`. */
+export function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function applyToSection(annotation: Annotation, blocks: readonly RootContent[], sections: Map<Heading, MutableSection>, problem: (message: string) => void): void {
+  const before = blocks.filter((node) => (node.position?.end.line ?? 0) < annotation.anchor);
+  const heading = before[before.length - 1];
+  const section = heading?.type === 'heading' ? sections.get(heading) : undefined;
+  if (!section) {
+    problem(`"${annotation.directive}" must be on the line under the heading of a section or subsection`);
+    return;
+  }
+  if (annotation.directive === 'optional') section.required = false;
+  else {
+    const aliases = annotation.args.split(/;(?=\s|$)/).map((alias) => alias.trim()).filter((alias) => alias !== '');
+    if (aliases.length === 0) problem('"aliases" needs titles separated by ";": <!-- mlreport: aliases Evaluation; Metrics -->');
+    section.aliases.push(...aliases);
+  }
+}
+
+function applyToBlock(annotation: Annotation, marks: BlockMarks, problem: (message: string) => void): BlockMarks {
+  switch (annotation.directive) {
+    case 'keep':
+      return { ...marks, keep: true };
+    case 'filler-labels':
+      return { ...marks, fillerLabels: true };
+    case 'example-table':
+      return { ...marks, exampleTable: true };
+    case 'example-rows': {
+      if (annotation.args === '') return { ...marks, exampleRows: 'all' };
+      const rows = numbers(annotation.args);
+      if (!rows) problem(`"example-rows": "${annotation.args}" is not a list of row numbers such as "2-3 5"`);
+      return { ...marks, exampleRows: rows ?? 'all' };
+    }
+    default: {
+      const columns = numbers(annotation.args);
+      if (!columns || columns.length === 0) {
+        problem(`"${annotation.directive}" needs column numbers such as "1 3"`);
+        return marks;
+      }
+      return annotation.directive === 'keep-columns' ? { ...marks, keepColumns: columns } : { ...marks, fillerColumns: columns };
+    }
+  }
+}
+
+/** `2-3 5` → [2, 3, 5]; undefined when the text is not such a list. */
+function numbers(text: string): number[] | undefined {
+  const out: number[] = [];
+  for (const part of text.split(/[\s,]+/).filter((piece) => piece !== '')) {
+    const match = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(part);
+    if (!match) return undefined;
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    if (from < 1 || to < from) return undefined;
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out;
+}
+
+function freeze(section: MutableSection): SectionSpec {
+  return { id: section.id, title: section.title, level: section.level, required: section.required, aliases: section.aliases, children: section.children.map(freeze) };
+}
+
+/** `eval-note` → `Eval Note`. */
+function humanName(id: string): string {
+  return id.split(/[-_\s]+/).filter((word) => word !== '').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
