@@ -25,6 +25,7 @@ export const LAYERS: readonly (Layer | readonly Layer[])[] = [
     paths: ['src/core/sections/', 'src/core/placeholders/', 'src/core/tables/'],
     holds: "what rules read besides the parse: a document's section map, where a section goes and what to insert there (planning only), placeholder and table analysis",
   },
+  { name: 'compile', paths: ['src/core/templates/compile/'], holds: 'report kinds compiled from annotated template files: sections, front matter, inferred filler' },
   { name: 'rules', paths: ['src/core/rules/'], holds: 'one file per rule, its id an exported constant; `rules/index.ts` lists them' },
   { name: 'lint', paths: ['src/core/lint.ts', 'src/core/config.ts', 'src/core/configDiscovery.ts'], holds: 'runs the rules over one shared parse (`ReportLinter` is incremental); `.mlreport.json` validation, and which one applies (for any file system)' },
   {
