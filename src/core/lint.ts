@@ -7,7 +7,7 @@ import { withoutBom } from './text/bom';
 import { RULES } from './rules';
 import type { ChunkRule, Rule } from './rules/types';
 import type { SectionMap } from './sections/sectionMap';
-import { mapSections } from './sections/sectionMap';
+import { inNotApplicable, mapSections } from './sections/sectionMap';
 import { findKind } from './templates/registry';
 import type { ReportKind } from './templates/types';
 import type { Finding, Fix, RawFinding, RuleSetting, Severity } from './types';
@@ -154,6 +154,7 @@ export class ReportLinter {
           if (!failed.has(rule.id)) failed.set(rule.id, new Error(`it returned a finding with an invalid range (${String(raw.start)}..${String(raw.end)})`));
           return;
         }
+        if (rule.quietWhereNotApplicable && sections.notApplicable.length > 0 && inNotApplicable(sections, raw.start + shift)) return;
         findings.push(resolve(doc, rule.id, setting ?? raw.severity ?? rule.defaultSeverity, raw, shift));
       };
       if (rule.scope === 'document') {

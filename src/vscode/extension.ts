@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     vscode.commands.registerCommand(COMMANDS.nextPlaceholder, () => goToPlaceholder(documents, 1)),
     vscode.commands.registerCommand(COMMANDS.previousPlaceholder, () => goToPlaceholder(documents, -1)),
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, () => lintWorkspace(documents, diagnostics, link, log)),
-    vscode.commands.registerCommand(COMMANDS.revealSection, (uri: vscode.Uri | string, line: number) => revealSection(uri, line)),
+    vscode.commands.registerCommand(COMMANDS.revealSection, (uri: vscode.Uri | string, line: number, columns?: [number, number]) => revealSection(uri, line, columns)),
   ];
   context.subscriptions.push(...subscriptions);
 

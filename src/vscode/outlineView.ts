@@ -14,6 +14,7 @@ const LOOKS: Readonly<Record<SectionStatus, StatusLook>> = {
   complete: { icon: 'pass', color: 'testing.iconPassed', contextValue: 'present' },
   placeholders: { icon: 'edit', color: 'list.warningForeground', contextValue: 'present' },
   problems: { icon: 'warning', color: 'problemsWarningIcon.foreground', contextValue: 'present' },
+  'n/a': { icon: 'pass', color: 'disabledForeground', contextValue: 'present' },
   missing: { icon: 'circle-slash', color: 'problemsErrorIcon.foreground', contextValue: 'missing' },
   optional: { icon: 'circle-large-outline', color: undefined, contextValue: 'missing' },
 };
@@ -59,7 +60,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       item.command = {
         command: COMMANDS.revealSection,
         title: 'Go to Section',
-        arguments: [this.document.uri, node.heading.line],
+        arguments: [this.document.uri, node.heading.line, ...(node.heading.columns ? [node.heading.columns] : [])],
       };
     }
     return item;
@@ -70,15 +71,22 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
   }
 }
 
-/** `complete`, `3 placeholders`, `2 problems`, `missing`… */
+/** `complete`, `3 placeholders`, `2 problems`, `n/a`, `missing`… */
 export function describeStatus(node: OutlineNode): string {
   const parts: string[] = [];
   if (node.status === 'missing') return node.level > 2 ? 'missing subsection' : 'missing';
   if (node.status === 'optional') return 'optional, not present';
+  if (node.status === 'n/a') return 'n/a';
   if (node.placeholders > 0) parts.push(plural(node.placeholders, 'placeholder'));
   if (node.problems > 0) parts.push(plural(node.problems, 'problem'));
   return parts.length > 0 ? parts.join(' · ') : '✓ complete';
 }
+
+const WHERE: Readonly<Record<NonNullable<OutlineNode['presentBy']>, string>> = {
+  heading: 'Line',
+  label: 'Written as a label at line',
+  section: 'Covered by the text of its section, line',
+};
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -95,10 +103,13 @@ function tooltip(node: OutlineNode): vscode.MarkdownString {
     case 'complete':
       text.appendMarkdown('Present and complete: no placeholders, no problems.');
       break;
+    case 'n/a':
+      text.appendMarkdown('Marked not applicable, which counts as complete.');
+      break;
     default:
       text.appendMarkdown(`${plural(node.placeholders, 'unfilled placeholder')}, ${plural(node.problems, 'other problem')}.`);
   }
-  if (node.heading) text.appendMarkdown(`\n\nLine ${node.heading.line}.`);
+  if (node.heading && node.presentBy) text.appendMarkdown(`\n\n${WHERE[node.presentBy]} ${node.heading.line}.`);
   return text;
 }
 

@@ -6,13 +6,16 @@ import { describeStatus } from './outlineView';
 import { toPosition, toTextEdit } from './positions';
 import type { ReportDocuments } from './reportDocuments';
 
-/** Selects a section's heading line and scrolls it into view. `line` is 1-based, as the core counts. */
-export async function revealSection(uri: vscode.Uri | string, line: number): Promise<vscode.TextEditor> {
+/**
+ * Selects a section's heading line (or, given `columns`, the label on that line that stands for a
+ * subsection) and scrolls it into view. `line` and `columns` are 1-based, as the core counts.
+ */
+export async function revealSection(uri: vscode.Uri | string, line: number, columns?: readonly [number, number]): Promise<vscode.TextEditor> {
   const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
   const document = await vscode.workspace.openTextDocument(target);
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
-  const start = toPosition({ line, column: 1 });
-  const heading = new vscode.Range(start, document.lineAt(start.line).range.end);
+  const start = toPosition({ line, column: columns?.[0] ?? 1 });
+  const heading = new vscode.Range(start, columns ? toPosition({ line, column: columns[1] }) : document.lineAt(start.line).range.end);
   editor.selection = new vscode.Selection(heading.start, heading.end);
   editor.revealRange(heading, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
@@ -41,7 +44,7 @@ export async function insertSection(documents: ReportDocuments, outlineView: Out
   const node = all.find((candidate) => candidate.id === wanted);
   if (!node) return false;
   if (node.heading) {
-    await revealSection(editor.document.uri, node.heading.line);
+    await revealSection(editor.document.uri, node.heading.line, node.heading.columns);
     return true;
   }
   const insertion = sectionInsertion(result, node.id);

@@ -1,17 +1,18 @@
 import type { LintResult } from '../lint';
+import type { ParsedDocument } from '../parse/document';
 import { MISSING_SECTION } from '../rules/missingSection';
 import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
-import type { SectionMap, SectionOccurrence } from '../sections/sectionMap';
+import type { Presence, SectionMap } from '../sections/sectionMap';
 import type { SectionSpec } from '../templates/types';
 import type { Finding } from '../types';
 
 /**
  * Status of one expected section in the outline view:
  * complete (present, has content, no findings), placeholders (present, has unfilled placeholders),
- * problems (present, has other warnings/errors, e.g. empty or a broken table), missing (required, absent),
- * optional (not required and absent).
+ * problems (present, has other warnings/errors, e.g. empty or a broken table), n/a (marked not
+ * applicable, which is complete), missing (required, absent), optional (not required and absent).
  */
-export type SectionStatus = 'complete' | 'placeholders' | 'problems' | 'missing' | 'optional';
+export type SectionStatus = 'complete' | 'placeholders' | 'problems' | 'n/a' | 'missing' | 'optional';
 
 export interface OutlineNode {
   /** The kind's section id. */
@@ -24,8 +25,15 @@ export interface OutlineNode {
   placeholders: number;
   /** Other warnings and errors inside the section's extent (subsections included). */
   problems: number;
-  /** The first occurrence's heading: 1-based line and document offsets; undefined when missing. */
-  heading: { line: number; start: number; end: number } | undefined;
+  /**
+   * Where the section is, for going to it: the first occurrence's heading, the label of a subsection
+   * written as labeled content, or its section's heading when the section's text covers it;
+   * 1-based line and document offsets. Undefined when missing. For a label, `columns` are the
+   * label's 1-based start and end (exclusive) columns on that line, in UTF-16 code units.
+   */
+  heading: { line: number; start: number; end: number; columns?: [number, number] } | undefined;
+  /** How it is present (see `SectionMap.presence`); undefined when missing. */
+  presentBy: Presence['by'] | undefined;
   children: OutlineNode[];
 }
 
@@ -33,7 +41,7 @@ export interface Outline {
   kindId: string;
   kindName: string;
   nodes: OutlineNode[];
-  /** 0–100: share of the required sections (and subsections) that are present and complete, rounded down. */
+  /** 0–100: share of the required sections (and subsections) that are present and complete (or n/a), rounded down. */
   completeness: number;
   /** Unfilled placeholders in the whole document. */
   placeholders: number;
@@ -56,8 +64,8 @@ export function buildOutline(result: LintResult): Outline | undefined {
     problems: sortedOffsets(counted.filter((finding) => finding.rule !== UNFILLED_PLACEHOLDER)),
   };
   const nodes = kind.sections.map((spec) => {
-    const node = outlineNode(spec, sections, offsets, undefined);
-    node.children = spec.children.map((child) => outlineNode(child, sections, offsets, node));
+    const node = outlineNode(spec, result.doc, sections, offsets, undefined);
+    node.children = spec.children.map((child) => outlineNode(child, result.doc, sections, offsets, node));
     return node;
   });
   let required = 0;
@@ -66,7 +74,7 @@ export function buildOutline(result: LintResult): Outline | undefined {
     for (const each of [node, ...node.children]) {
       if (!each.required || (each !== node && !node.required && !node.heading)) continue;
       required++;
-      if (each.status === 'complete') complete++;
+      if (each.status === 'complete' || each.status === 'n/a') complete++;
     }
   }
   return {
@@ -88,41 +96,60 @@ function sortedOffsets(findings: readonly Finding[]): number[] {
   return findings.map((finding) => finding.range.start.offset).sort((a, b) => a - b);
 }
 
-function outlineNode(spec: SectionSpec, sections: SectionMap, offsets: FindingOffsets, parent: OutlineNode | undefined): OutlineNode {
-  const occurrences = sections.byId.get(spec.id) ?? [];
-  const first = occurrences[0];
-  let placeholders = 0;
-  let problems = 0;
-  // Occurrences of one section never nest, so their extents are disjoint.
-  for (const occurrence of occurrences) {
-    placeholders += countWithin(offsets.placeholders, occurrence);
-    problems += countWithin(offsets.problems, occurrence);
-  }
-  return {
+function outlineNode(spec: SectionSpec, doc: ParsedDocument, sections: SectionMap, offsets: FindingOffsets, parent: OutlineNode | undefined): OutlineNode {
+  const presence = sections.presence.get(spec.id);
+  const node: OutlineNode = {
     id: spec.id,
     title: spec.title,
     level: spec.level,
     required: spec.required,
-    status: status(spec, first, occurrences, placeholders, problems, parent),
-    placeholders,
-    problems,
-    heading: first ? { line: first.heading.line, start: first.heading.start, end: first.heading.end } : undefined,
+    status: 'missing',
+    placeholders: 0,
+    problems: 0,
+    heading: undefined,
+    presentBy: presence?.by,
     children: [],
   };
-}
-
-function status(spec: SectionSpec, first: SectionOccurrence | undefined, occurrences: readonly SectionOccurrence[], placeholders: number, problems: number, parent: OutlineNode | undefined): SectionStatus {
-  if (!first) {
+  if (!presence) {
     const parentAbsentAndOptional = parent !== undefined && !parent.heading && !parent.required;
-    return spec.required && !parentAbsentAndOptional ? 'missing' : 'optional';
+    node.status = spec.required && !parentAbsentAndOptional ? 'missing' : 'optional';
+    return node;
   }
-  if (problems > 0 || occurrences.every((occurrence) => !occurrence.hasContent)) return 'problems';
-  if (placeholders > 0) return 'placeholders';
-  return 'complete';
+  if (presence.by === 'section') {
+    // Covered by its section's text as a whole: as complete as that text, and found there.
+    const { placeholders, problems, status, heading } = parent ?? node;
+    return { ...node, placeholders, problems, heading, status: presence.parent.notApplicable ? 'n/a' : status };
+  }
+  if (presence.by === 'label') {
+    const { label } = presence;
+    node.placeholders = countWithin(offsets.placeholders, label.blockStart, label.blockEnd);
+    node.problems = countWithin(offsets.problems, label.blockStart, label.blockEnd);
+    const from = doc.lines.point(label.start);
+    const to = doc.lines.point(label.end);
+    node.heading = { line: label.line, start: label.start, end: label.end, columns: [from.column, to.line === from.line ? to.column : from.column] };
+    node.status = statusOf(node, label.notApplicable, true);
+    return node;
+  }
+  const occurrences = sections.byId.get(spec.id) ?? [];
+  // Occurrences of one section never nest, so their extents are disjoint.
+  for (const occurrence of occurrences) {
+    node.placeholders += countWithin(offsets.placeholders, occurrence.heading.start, occurrence.end);
+    node.problems += countWithin(offsets.problems, occurrence.heading.start, occurrence.end);
+  }
+  const { heading, notApplicable } = presence.occurrence;
+  node.heading = { line: heading.line, start: heading.start, end: heading.end };
+  node.status = statusOf(node, notApplicable, occurrences.some((occurrence) => occurrence.hasContent));
+  return node;
 }
 
-function countWithin(sorted: readonly number[], occurrence: SectionOccurrence): number {
-  return lowerBound(sorted, occurrence.end) - lowerBound(sorted, occurrence.heading.start);
+function statusOf(node: OutlineNode, notApplicable: boolean, hasContent: boolean): SectionStatus {
+  if (node.problems > 0 || !hasContent) return 'problems';
+  if (node.placeholders > 0) return 'placeholders';
+  return notApplicable ? 'n/a' : 'complete';
+}
+
+function countWithin(sorted: readonly number[], start: number, end: number): number {
+  return lowerBound(sorted, end) - lowerBound(sorted, start);
 }
 
 /** Index of the first value not below `value`. */

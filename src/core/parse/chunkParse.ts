@@ -105,7 +105,8 @@ export function describeChunk(text: string, tree: Root): ChunkParse {
   };
 }
 
-function isContent(node: RootContent): boolean {
+/** Whether a root block is content: not a thematic break, front matter, a definition or an HTML comment. */
+export function isContent(node: RootContent): boolean {
   if (node.type === 'thematicBreak' || node.type === 'yaml' || node.type === 'definition') return false;
   if (node.type === 'html') return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value);
   return true;

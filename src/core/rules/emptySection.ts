@@ -5,7 +5,8 @@ export const EMPTY_SECTION = 'empty-section';
 /**
  * A recognised section or subsection with nothing under its heading. Subsections (or any deeper
  * heading) count as content; blank lines, `---` and HTML comments do not. Headings that are not
- * sections of the kind are the author's own structure and are left alone.
+ * sections of the kind are the author's own structure and are left alone, and so are the empty
+ * subsection headings of a section marked not applicable.
  */
 export const emptySection: DocumentRule = {
   id: EMPTY_SECTION,
@@ -14,7 +15,7 @@ export const emptySection: DocumentRule = {
   scope: 'document',
   check({ sections }) {
     return sections.occurrences
-      .filter((occurrence) => !occurrence.hasContent)
+      .filter((occurrence) => !occurrence.hasContent && !occurrence.notApplicable)
       .map((occurrence) => ({
         message: occurrence.parent
           ? `Subsection "${occurrence.spec.title}" in "${occurrence.parent.spec.title}" is empty.`

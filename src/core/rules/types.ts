@@ -27,6 +27,8 @@ interface RuleInfo {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** Its findings inside a section marked not applicable (`N/A: …`) are dropped: that section is complete. */
+  quietWhereNotApplicable?: boolean;
 }
 
 export interface DocumentRule extends RuleInfo {

@@ -22,6 +22,7 @@ export const unfilledPlaceholder: ChunkRule = {
   description: 'Template text that was never filled in: {{NAME}} slots, filler text, example rows and code, unchosen choice lists, [link].',
   defaultSeverity: 'warning',
   scope: 'chunk',
+  quietWhereNotApplicable: true,
   check({ chunk, kind }) {
     const scan = new PlaceholderScan(chunk.text, fillerIndex(kind.placeholders));
     scan.walk(chunk.tree);

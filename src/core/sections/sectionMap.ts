@@ -1,6 +1,8 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
 import { normalizeTitle } from '../templates/headingMatch';
 import type { ReportKind, SectionSpec } from '../templates/types';
+import type { HeadingContent } from './sectionContent';
+import { headingContents } from './sectionContent';
 
 /** A heading of the document recognised as one of the kind's sections. */
 export interface SectionOccurrence {
@@ -14,7 +16,43 @@ export interface SectionOccurrence {
   end: number;
   /** Whether the section has content of its own or any subsection under it. */
   hasContent: boolean;
+  /**
+   * Its content is a not-applicable statement (`N/A: …`, `None.`), or it lies in a section whose
+   * content is: it is complete, and nothing in it is reported as missing, empty or unfilled.
+   */
+  notApplicable: boolean;
+  /**
+   * For a section with subsections in the kind, how it holds them: under `headings` (at least one
+   * subsection heading); as `labels` (no subsection heading; its text is labeled content only, with at
+   * least two subsections labeled); in `prose` (any other content, labels or not); `none` (no content).
+   */
+  form: 'headings' | 'labels' | 'prose' | 'none';
 }
+
+/** A subsection written as labeled content of its section instead of under its own heading. */
+export interface LabeledSubsection {
+  spec: SectionSpec;
+  parent: SectionOccurrence;
+  /** The label's text (where the outline goes): document offsets and 1-based line. */
+  start: number;
+  end: number;
+  line: number;
+  /** The block it labels: the line, list item, table row or table. */
+  blockStart: number;
+  blockEnd: number;
+  /** What it labels is a not-applicable statement, or its section is not applicable. */
+  notApplicable: boolean;
+}
+
+/**
+ * How a section or subsection of the kind is present: under its own heading, as a label in its
+ * section's text, or covered by its section's text as a whole (prose without subsection labels, or a
+ * section marked not applicable).
+ */
+export type Presence =
+  | { by: 'heading'; occurrence: SectionOccurrence }
+  | { by: 'label'; label: LabeledSubsection }
+  | { by: 'section'; parent: SectionOccurrence };
 
 export interface SectionMap {
   /** The document's title: its first level-1 heading that is not a section. */
@@ -23,6 +61,15 @@ export interface SectionMap {
   occurrences: SectionOccurrence[];
   /** Occurrences by section id, in document order. */
   byId: Map<string, SectionOccurrence[]>;
+  /** Subsections found as labels, in document order (not those also present under a heading). */
+  labeled: LabeledSubsection[];
+  /**
+   * How each present section and subsection is present, by id: the first heading, else the first
+   * label, else its section's text. A required id without an entry is missing.
+   */
+  presence: Map<string, Presence>;
+  /** Extents of not-applicable sections, sorted and disjoint: what they hold is not reported. */
+  notApplicable: { start: number; end: number }[];
 }
 
 type TitleIndex = Map<string, SectionSpec>;
@@ -55,11 +102,29 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
  * (under an unrecognised `##` or below a subsection) is the author's own structure.
  */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
-  return mapHeadings(doc.headings, doc.text.length, kind);
+  const contents: HeadingContent[] = [];
+  const shifts: number[] = [];
+  for (const chunk of doc.chunks) {
+    for (const content of headingContents(chunk.parse)) {
+      contents.push(content);
+      shifts.push(chunk.start);
+    }
+  }
+  return mapHeadings(doc.headings, doc.text.length, kind, { contents, shifts, line: (offset) => doc.lines.point(offset).line });
 }
 
-/** `mapSections` over a list of headings of a text of `textLength` characters. */
-export function mapHeadings(headings: readonly DocumentHeading[], textLength: number, kind: ReportKind): SectionMap {
+/** The content facts of each heading of the document (index as in `doc.headings`), shifted into the document by `shifts`. */
+interface DocumentContents {
+  contents: readonly HeadingContent[];
+  shifts: readonly number[];
+  line(offset: number): number;
+}
+
+/**
+ * `mapSections` over a list of headings of a text of `textLength` characters. Without `content`, only
+ * headings count: no labels, nothing not applicable.
+ */
+export function mapHeadings(headings: readonly DocumentHeading[], textLength: number, kind: ReportKind, content?: DocumentContents): SectionMap {
   const topIndex = titleIndex(kind.sections);
   const occurrences: SectionOccurrence[] = [];
   const byId = new Map<string, SectionOccurrence[]>();
@@ -97,6 +162,8 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
       parent,
       end: ends[headingIndex] ?? textLength,
       hasContent: heading.contentAfter || (headings[headingIndex + 1]?.depth ?? 0) > heading.depth,
+      notApplicable: (parent?.notApplicable ?? false) || (content?.contents[headingIndex]?.notApplicable ?? false),
+      form: 'none',
     };
     recognised.push(occurrence);
     occurrences.push(occurrence);
@@ -104,7 +171,121 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
     if (list) list.push(occurrence);
     else byId.set(spec.id, [occurrence]);
   });
-  return { title, occurrences, byId };
+  const labeled = content ? findLabels(headings, occurrences, content) : [];
+  return { title, occurrences, byId, labeled, presence: presenceOf(occurrences, labeled), notApplicable: notApplicableExtents(occurrences) };
+}
+
+/**
+ * The subsections each top-level occurrence holds as labels in its own text: under its heading and
+ * under headings of the author's own within it, not inside its recognised subsections. Sets `form`.
+ */
+function findLabels(headings: readonly DocumentHeading[], occurrences: readonly SectionOccurrence[], content: DocumentContents): LabeledSubsection[] {
+  const labeled: LabeledSubsection[] = [];
+  const subsections = new Map<number, SectionOccurrence>();
+  for (const occurrence of occurrences) if (occurrence.parent) subsections.set(occurrence.headingIndex, occurrence);
+  for (const occurrence of occurrences) {
+    if (occurrence.parent || occurrence.spec.children.length === 0) continue;
+    const own: number[] = [];
+    let headingsForm = false;
+    for (let index = occurrence.headingIndex; index < headings.length && (headings[index] as DocumentHeading).start < occurrence.end; index++) {
+      const subsection = subsections.get(index);
+      if (subsection?.parent === occurrence) {
+        headingsForm = true;
+        while (index + 1 < headings.length && (headings[index + 1] as DocumentHeading).start < subsection.end) index++;
+        continue;
+      }
+      own.push(index);
+    }
+    const found: LabeledSubsection[] = [];
+    for (const spec of occurrence.spec.children) {
+      let first: LabeledSubsection | undefined;
+      for (const key of titleKeys(spec)) {
+        for (const index of own) {
+          const label = content.contents[index]?.labels.get(key);
+          if (!label) continue;
+          const shift = content.shifts[index] ?? 0;
+          if (!first || label.start + shift < first.start) {
+            first = {
+              spec,
+              parent: occurrence,
+              start: label.start + shift,
+              end: label.end + shift,
+              line: content.line(label.start + shift),
+              blockStart: label.blockStart + shift,
+              blockEnd: label.blockEnd + shift,
+              notApplicable: occurrence.notApplicable || label.notApplicable,
+            };
+          }
+          break;
+        }
+      }
+      if (first) found.push(first);
+    }
+    occurrence.form = headingsForm ? 'headings' : !occurrence.hasContent ? 'none' : found.length >= 2 && allLabeled(occurrence, own, content) ? 'labels' : 'prose';
+    labeled.push(...found);
+  }
+  return labeled.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a section's own text is labeled content only (no heading of the author's own, every block
+ * labeled, every table naming one of its subsections). With at least two subsections labeled, such a
+ * section is structured by its subsections, so one it does not label is missing; otherwise its text
+ * may hold that subsection in prose.
+ */
+function allLabeled(occurrence: SectionOccurrence, own: readonly number[], content: DocumentContents): boolean {
+  if (own.length !== 1) return false;
+  const facts = content.contents[occurrence.headingIndex];
+  if (!facts || facts.unlabeled) return false;
+  const keys = new Set(occurrence.spec.children.flatMap(titleKeys));
+  return facts.tables.every((table) => table.some((key) => keys.has(key)));
+}
+
+const keysCache = new WeakMap<SectionSpec, string[]>();
+
+/** A section's title and aliases, normalised. */
+function titleKeys(spec: SectionSpec): string[] {
+  let keys = keysCache.get(spec);
+  if (!keys) {
+    keys = [...new Set([spec.title, ...spec.aliases].map(normalizeTitle))];
+    keysCache.set(spec, keys);
+  }
+  return keys;
+}
+
+function presenceOf(occurrences: readonly SectionOccurrence[], labeled: readonly LabeledSubsection[]): Map<string, Presence> {
+  const presence = new Map<string, Presence>();
+  for (const occurrence of occurrences) if (!presence.has(occurrence.spec.id)) presence.set(occurrence.spec.id, { by: 'heading', occurrence });
+  for (const label of labeled) if (!presence.has(label.spec.id)) presence.set(label.spec.id, { by: 'label', label });
+  for (const occurrence of occurrences) {
+    if (occurrence.parent || !(occurrence.notApplicable || occurrence.form === 'prose')) continue;
+    for (const child of occurrence.spec.children) if (!presence.has(child.id)) presence.set(child.id, { by: 'section', parent: occurrence });
+  }
+  return presence;
+}
+
+function notApplicableExtents(occurrences: readonly SectionOccurrence[]): { start: number; end: number }[] {
+  const extents: { start: number; end: number }[] = [];
+  for (const occurrence of occurrences) {
+    // Subsections of a not-applicable section lie in its extent; occurrences come in document order.
+    if (!occurrence.notApplicable || (occurrence.parent?.notApplicable ?? false)) continue;
+    extents.push({ start: occurrence.heading.start, end: occurrence.end });
+  }
+  return extents;
+}
+
+/** Whether an offset lies in a not-applicable section. */
+export function inNotApplicable(sections: SectionMap, offset: number): boolean {
+  const extents = sections.notApplicable;
+  let low = 0;
+  let high = extents.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((extents[mid] as { end: number }).end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const extent = extents[low];
+  return extent !== undefined && extent.start <= offset;
 }
 
 /** For each heading, where its section ends: the next heading of the same or a higher level. Linear. */

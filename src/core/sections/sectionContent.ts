@@ -1,0 +1,227 @@
+import type { ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { ChunkParse } from '../parse/chunkParse';
+import { isContent } from '../parse/chunkParse';
+import { normalizeTitle } from '../templates/headingMatch';
+
+/**
+ * What the content under each heading of a chunk says about subsections, read from the chunk's parse
+ * alone (so it is computed once per parse and reused while the chunk is unchanged). Offsets are the
+ * chunk's.
+ */
+export interface HeadingContent {
+  /** The content directly under the heading is one paragraph saying the section does not apply: `N/A: …`. */
+  notApplicable: boolean;
+  /** Labels in the content directly under the heading, by normalised text (`normalizeTitle`); the first of each. */
+  labels: ReadonlyMap<string, ContentLabel>;
+  /**
+   * The content directly under the heading has a block that is not labeled: a paragraph or list with
+   * a line or item that starts without a label (a lead-in ending with `:` excepted), code, a quote.
+   */
+  unlabeled: boolean;
+  /** The normalised header and first-column cells of each table directly under the heading. */
+  tables: readonly (readonly string[])[];
+}
+
+/**
+ * Text that may name a subsection: a bold label at the start of a line (`**Environment**: …`), the
+ * label a list item starts with (`- Data split: …`, `- **Seeds**: …`), a table's header cell or the
+ * first cell of a table row.
+ */
+export interface ContentLabel {
+  /** The label's text. */
+  start: number;
+  end: number;
+  /** What it labels: the line, the list item, the table row (the whole table for a header cell). */
+  blockStart: number;
+  blockEnd: number;
+  /** What it labels is a not-applicable statement: `**Random seeds**: N/A, inference only`. */
+  notApplicable: boolean;
+}
+
+/**
+ * A not-applicable statement: `N/A`, `n/a`, `Not applicable`, `None` or a dash, optionally followed by
+ * a reason (`N/A: robustness is out of scope`, `None.`, `— not measured`). `None` must be followed by
+ * punctuation or nothing, so that a sentence such as `None of the runs diverged.` is content.
+ */
+const NOT_APPLICABLE = /^(?:n\/a(?![\p{L}\p{N}])|not applicable(?![\p{L}\p{N}])|none(?=$|\s*[.,:;!?()[\]—–-])|[—–](?=$|\s))/iu;
+
+export function isNotApplicable(text: string): boolean {
+  return NOT_APPLICABLE.test(text.replace(/^[\s*_]+/, ''));
+}
+
+/** Labels longer than this are sentences, not names. */
+const MAX_LABEL = 80;
+
+/** A label without emphasis, before its colon: a name of up to six words, maybe with a parenthesis at its end (`Data split (train/val/test)`); not a sentence, a citation or a link. */
+const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N}&/+'’.-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&/+'’.-]*){0,5}(?:[ \t]*\([^()]*\))?$/u;
+
+const cache = new WeakMap<ChunkParse, HeadingContent[]>();
+
+/** The content facts of each of the chunk's headings, in the order of `parse.headings`. */
+export function headingContents(parse: ChunkParse): readonly HeadingContent[] {
+  let contents = cache.get(parse);
+  if (!contents) {
+    contents = describe(parse);
+    cache.set(parse, contents);
+  }
+  return contents;
+}
+
+function describe(parse: ChunkParse): HeadingContent[] {
+  const contents: HeadingContent[] = [];
+  let blocks: RootContent[] | undefined;
+  const close = (): void => {
+    if (!blocks) return;
+    const collector = new LabelCollector(parse.text);
+    let unlabeled = false;
+    for (const block of blocks) if (!collector.block(block)) unlabeled = true;
+    const only = blocks.length === 1 ? blocks[0] : undefined;
+    contents.push({
+      notApplicable: only?.type === 'paragraph' && isNotApplicable(toString(only)),
+      labels: collector.labels,
+      unlabeled,
+      tables: collector.tables,
+    });
+  };
+  for (const node of parse.tree.children) {
+    if (node.type === 'heading') {
+      close();
+      blocks = [];
+    } else if (blocks && isContent(node)) {
+      blocks.push(node);
+    }
+  }
+  close();
+  return contents;
+}
+
+class LabelCollector {
+  readonly labels = new Map<string, ContentLabel>();
+  readonly tables: string[][] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Collects a block's labels; returns whether the block is labeled (or a table, or a lead-in), see `HeadingContent.unlabeled`. */
+  block(node: RootContent): boolean {
+    if (node.type === 'paragraph') return this.paragraph(node) || /:\s*$/.test(toString(node));
+    if (node.type === 'list') {
+      let labeled = true;
+      for (const item of node.children) if (!this.item(item)) labeled = false;
+      return labeled;
+    }
+    if (node.type === 'table') {
+      this.table(node);
+      return true;
+    }
+    return false;
+  }
+
+  /** Every line of a paragraph that starts with a label: bold (`**Seeds**: 42`), or plain and followed by a colon. Returns whether all do. */
+  private paragraph(node: Paragraph): boolean {
+    const span = spanOf(node);
+    if (!span) return false;
+    let labeled = true;
+    let lineStart = span.start;
+    while (lineStart < span.end) {
+      let lineEnd = lineStart;
+      while (lineEnd < span.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      if (!this.line(lineStart, lineEnd, lineStart, lineEnd)) labeled = false;
+      lineStart = lineEnd;
+      if (this.text.charCodeAt(lineStart) === 13) lineStart++;
+      if (this.text.charCodeAt(lineStart) === 10) lineStart++;
+    }
+    return labeled;
+  }
+
+  /** A list item's label is at the start of its first line; nested lists are read too. Returns whether the item has a label. */
+  private item(node: ListItem): boolean {
+    const span = spanOf(node);
+    const first = node.children[0];
+    const firstSpan = first?.type === 'paragraph' ? spanOf(first) : undefined;
+    let labeled = false;
+    if (span && firstSpan) {
+      let lineEnd = firstSpan.start;
+      while (lineEnd < firstSpan.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      labeled = this.line(firstSpan.start, lineEnd, span.start, span.end);
+    }
+    for (const child of node.children) {
+      if (child.type === 'list') for (const nested of child.children) this.item(nested);
+    }
+    return labeled;
+  }
+
+  private table(node: Table): void {
+    const tableSpan = spanOf(node);
+    const [header, ...body] = node.children;
+    if (!tableSpan || !header) return;
+    const keys: string[] = [];
+    for (const cell of header.children) this.cell(cell, tableSpan.start, tableSpan.end, keys);
+    for (const row of body) {
+      const rowSpan = spanOf(row);
+      const first = row.children[0];
+      if (rowSpan && first) this.cell(first, rowSpan.start, rowSpan.end, keys);
+    }
+    this.tables.push(keys);
+  }
+
+  private cell(cell: Nodes, blockStart: number, blockEnd: number, keys: string[]): void {
+    if (!('children' in cell)) return;
+    const first = cell.children[0];
+    const last = cell.children[cell.children.length - 1];
+    const start = first?.position?.start.offset;
+    const end = last?.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    keys.push(...this.add(toString(cell), { start, end, blockStart, blockEnd, notApplicable: false }));
+  }
+
+  /**
+   * A label at the start of `start`–`end`: `**Label**: value`, `**Label:** value`, `__Label__`, `*Label*:`
+   * or `Label: value`. Emphasis makes it a label with or without a colon; plain text needs the colon.
+   */
+  private line(start: number, end: number, blockStart: number, blockEnd: number): boolean {
+    const line = this.text.slice(start, end);
+    const indent = /^[ \t>]*/.exec(line)?.[0].length ?? 0;
+    const emphasis = /^(\*\*|__|\*|_)(?=\S)/.exec(line.slice(indent))?.[1];
+    let labelStart = start + indent;
+    let labelEnd: number;
+    let valueStart: number;
+    if (emphasis) {
+      const close = line.indexOf(emphasis, indent + emphasis.length);
+      if (close < 0) return false;
+      labelStart += emphasis.length;
+      labelEnd = start + close;
+      valueStart = labelEnd + emphasis.length;
+    } else {
+      const colon = line.indexOf(':', indent);
+      if (colon < 0 || colon - indent > MAX_LABEL || !PLAIN_LABEL.test(line.slice(indent, colon))) return false;
+      labelEnd = start + colon;
+      valueStart = labelEnd + 1;
+    }
+    while (labelEnd > labelStart && /[\s:]/.test(this.text.charAt(labelEnd - 1))) labelEnd--;
+    if (labelEnd <= labelStart) return false;
+    // A dash after the label separates it from the value (`**Logging** — W&B`) unless it is all there is.
+    const value = this.text.slice(valueStart, end).replace(/^[\s:]+/, '').replace(/^[—–-]\s+(?=\S)/, '');
+    this.add(this.text.slice(labelStart, labelEnd), { start: labelStart, end: labelEnd, blockStart, blockEnd, notApplicable: isNotApplicable(value) });
+    return true;
+  }
+
+  /** Adds a label under its normalised text and, for `Data split (train/val/test)`, under `Data split` too; returns the keys. */
+  private add(text: string, label: ContentLabel): string[] {
+    if (text.length > MAX_LABEL) return [];
+    const keys: string[] = [];
+    for (const variant of [text, text.replace(/\s*\([^()]*\)\s*$/, '')]) {
+      const key = normalizeTitle(variant);
+      if (!key || keys.includes(key)) continue;
+      keys.push(key);
+      if (!this.labels.has(key)) this.labels.set(key, label);
+    }
+    return keys;
+  }
+}
+
+function spanOf(node: Nodes): { start: number; end: number } | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
