@@ -176,26 +176,18 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
 }
 
 /**
- * The subsections each top-level occurrence holds as labels in its own text: under its heading and
- * under headings of the author's own within it, not inside its recognised subsections. Sets `form`.
+ * The subsections each top-level occurrence holds as labels anywhere in its extent (its own text, the
+ * text under headings of the author's own within it, and the text of its other subsections). Sets `form`.
  */
 function findLabels(headings: readonly DocumentHeading[], occurrences: readonly SectionOccurrence[], content: DocumentContents): LabeledSubsection[] {
   const labeled: LabeledSubsection[] = [];
-  const subsections = new Map<number, SectionOccurrence>();
-  for (const occurrence of occurrences) if (occurrence.parent) subsections.set(occurrence.headingIndex, occurrence);
+  const subsections = new Set<SectionOccurrence | undefined>();
+  for (const occurrence of occurrences) subsections.add(occurrence.parent);
   for (const occurrence of occurrences) {
     if (occurrence.parent || occurrence.spec.children.length === 0) continue;
     const own: number[] = [];
-    let headingsForm = false;
-    for (let index = occurrence.headingIndex; index < headings.length && (headings[index] as DocumentHeading).start < occurrence.end; index++) {
-      const subsection = subsections.get(index);
-      if (subsection?.parent === occurrence) {
-        headingsForm = true;
-        while (index + 1 < headings.length && (headings[index + 1] as DocumentHeading).start < subsection.end) index++;
-        continue;
-      }
-      own.push(index);
-    }
+    for (let index = occurrence.headingIndex; index < headings.length && (headings[index] as DocumentHeading).start < occurrence.end; index++) own.push(index);
+    const headingsForm = subsections.has(occurrence);
     const found: LabeledSubsection[] = [];
     for (const spec of occurrence.spec.children) {
       let first: LabeledSubsection | undefined;
