@@ -8,13 +8,13 @@ import fc from 'fast-check';
 const TITLES = [
   'Executive Summary', '1. Objective', '1.1 Research Question', '2) Dataset', 'Data Splits', '5. RESULTS', 'Results',
   'Key Findings', 'Analysis', '10. Next Steps', 'References', 'Appendix', 'Run 3', 'Abstract', 'Problem Definition',
-  'Models and Approach', 'Appendix and References', '{{TITLE}}', 'Notes [x]', 'Ünïcode 😀 title',
+  'Models and Approach', 'Appendix and References', '{{TITLE}}', 'Notes [x]', 'Ünïcode 😀 title', 'Experimental Setup', '7. Robustness',
 ];
 
 const WORDS = [
   'alpha', 'beta', 'Finding 1', '{{TITLE}}', '{{ABSTRACT}}', 'Y%', 'X examples', '[link]', '[x]', '[^1]', '`# code`', '**bold**',
   '😀', 'é', 'tab\there', '#hashtag', 'x \\| y', 'Draft / Final / In Review', 'What specific question are we trying to answer?',
-  '<span>', '&amp;', '*', '_',
+  '<span>', '&amp;', '*', '_', 'N/A', 'None.', '**Data Splits**:', 'Key Findings:', '- **Random seeds**:',
 ];
 
 const inline = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
@@ -40,7 +40,7 @@ const table = fc
   })
   .chain(({ columns, delimiterDelta, rows, outerPipes }) => {
     const line = (values: string[]): string => (outerPipes ? `| ${values.join(' | ')} |` : values.join(' | '));
-    const cell = fc.constantFrom('a', 'Train', '0.89', 'X examples', '**Name**', '{{X}}', '', 'x \\| y', '✅ Met');
+    const cell = fc.constantFrom('a', 'Train', '0.89', 'X examples', '**Name**', '{{X}}', '', 'x \\| y', '✅ Met', 'Environment', 'Seeds');
     return fc.tuple(cells(columns, cell), fc.tuple(...rows.map((count) => cells(count, cell)))).map(([header, body]) => [
       line(header),
       line(Array.from({ length: Math.max(1, columns + delimiterDelta) }, () => '---')),

@@ -13,7 +13,9 @@ function observable(result: LintResult): unknown {
     findings: result.findings,
     headings: result.doc.headings,
     frontMatter: result.doc.frontMatter,
-    sections: result.sections?.occurrences.map((occurrence) => [occurrence.spec.id, occurrence.heading.start, occurrence.end, occurrence.hasContent]),
+    sections: result.sections?.occurrences.map((occurrence) => [occurrence.spec.id, occurrence.heading.start, occurrence.end, occurrence.hasContent, occurrence.notApplicable, occurrence.form]),
+    labeled: result.sections?.labeled.map((label) => [label.spec.id, label.start, label.end, label.line, label.blockStart, label.blockEnd, label.notApplicable]),
+    presence: result.sections && [...result.sections.presence].map(([id, presence]) => [id, presence.by]),
     internalErrors: result.internalErrors.map(({ rule }) => rule),
   };
 }
