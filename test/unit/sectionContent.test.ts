@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findKind, lint, mapSections, parseDocument } from '../../src/core';
 import type { ReportKind, SectionMap } from '../../src/core';
-import { isNotApplicable } from '../../src/core/sectionContent';
+import { isNotApplicable } from '../../src/core/sections/sectionContent';
 
 const spec = findKind('ml-task-spec') as ReportKind;
 const report = findKind('ml-experiment-report') as ReportKind;
