@@ -5,13 +5,16 @@ import { isContent } from '../parse/chunkParse';
 import { normalizeTitle } from '../templates/headingMatch';
 
 /**
- * What the content under each heading of a chunk says about subsections, read from the chunk's parse
- * alone (so it is computed once per parse and reused while the chunk is unchanged). Offsets are the
- * chunk's.
+ * What the content under each heading of a chunk says about its section, read from the chunk's parse
+ * alone, so it is computed once per parse and reused while the chunk is unchanged.
  */
 export interface HeadingContent {
   /** The content directly under the heading is one paragraph saying the section does not apply: `N/A: …`. */
   notApplicable: boolean;
+}
+
+/** The labels under a heading of a chunk: computed only when a section lacks a subsection heading. Offsets are the chunk's. */
+export interface HeadingLabels {
   /** Labels in the content directly under the heading, by normalised text (`normalizeTitle`); the first of each. */
   labels: ReadonlyMap<string, ContentLabel>;
   /**
@@ -56,44 +59,48 @@ const MAX_LABEL = 80;
 /** A label without emphasis, before its colon: a name of up to six words, maybe with a parenthesis at its end (`Data split (train/val/test)`); not a sentence, a citation or a link. */
 const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N}&/+'’.-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&/+'’.-]*){0,5}(?:[ \t]*\([^()]*\))?$/u;
 
-const cache = new WeakMap<ChunkParse, HeadingContent[]>();
+const contentCache = new WeakMap<ChunkParse, HeadingContent[]>();
+const labelCache = new WeakMap<ChunkParse, HeadingLabels[]>();
 
 /** The content facts of each of the chunk's headings, in the order of `parse.headings`. */
 export function headingContents(parse: ChunkParse): readonly HeadingContent[] {
-  let contents = cache.get(parse);
+  let contents = contentCache.get(parse);
   if (!contents) {
-    contents = describe(parse);
-    cache.set(parse, contents);
+    contents = blocksByHeading(parse).map((blocks) => {
+      const only = blocks.length === 1 ? blocks[0] : undefined;
+      const start = only?.type === 'paragraph' ? only.position?.start.offset : undefined;
+      // Most paragraphs are ruled out by their first letter, without building their text.
+      const candidate = start !== undefined && /^[\s*_]*[nN—–]/.test(parse.text.slice(start, start + 8));
+      return { notApplicable: candidate && only !== undefined && isNotApplicable(toString(only)) };
+    });
+    contentCache.set(parse, contents);
   }
   return contents;
 }
 
-function describe(parse: ChunkParse): HeadingContent[] {
-  const contents: HeadingContent[] = [];
-  let blocks: RootContent[] | undefined;
-  const close = (): void => {
-    if (!blocks) return;
-    const collector = new LabelCollector(parse.text);
-    let unlabeled = false;
-    for (const block of blocks) if (!collector.block(block)) unlabeled = true;
-    const only = blocks.length === 1 ? blocks[0] : undefined;
-    contents.push({
-      notApplicable: only?.type === 'paragraph' && isNotApplicable(toString(only)),
-      labels: collector.labels,
-      unlabeled,
-      tables: collector.tables,
+/** The labels under each of the chunk's headings, in the order of `parse.headings`. */
+export function headingLabels(parse: ChunkParse): readonly HeadingLabels[] {
+  let labels = labelCache.get(parse);
+  if (!labels) {
+    labels = blocksByHeading(parse).map((blocks) => {
+      const collector = new LabelCollector(parse.text);
+      let unlabeled = false;
+      for (const block of blocks) if (!collector.block(block)) unlabeled = true;
+      return { labels: collector.labels, unlabeled, tables: collector.tables };
     });
-  };
-  for (const node of parse.tree.children) {
-    if (node.type === 'heading') {
-      close();
-      blocks = [];
-    } else if (blocks && isContent(node)) {
-      blocks.push(node);
-    }
+    labelCache.set(parse, labels);
   }
-  close();
-  return contents;
+  return labels;
+}
+
+/** The content blocks after each heading of the chunk, up to the next heading. */
+function blocksByHeading(parse: ChunkParse): RootContent[][] {
+  const byHeading: RootContent[][] = [];
+  for (const node of parse.tree.children) {
+    if (node.type === 'heading') byHeading.push([]);
+    else if (isContent(node)) byHeading[byHeading.length - 1]?.push(node);
+  }
+  return byHeading;
 }
 
 class LabelCollector {
@@ -104,7 +111,7 @@ class LabelCollector {
 
   /** Collects a block's labels; returns whether the block is labeled (or a table, or a lead-in), see `HeadingContent.unlabeled`. */
   block(node: RootContent): boolean {
-    if (node.type === 'paragraph') return this.paragraph(node) || /:\s*$/.test(toString(node));
+    if (node.type === 'paragraph') return this.paragraph(node) || this.leadIn(node);
     if (node.type === 'list') {
       let labeled = true;
       for (const item of node.children) if (!this.item(item)) labeled = false;
@@ -115,6 +122,13 @@ class LabelCollector {
       return true;
     }
     return false;
+  }
+
+  /** A paragraph that ends with a colon introduces what follows: `The runs share one setup:`. */
+  private leadIn(node: Paragraph): boolean {
+    let end = node.position?.end.offset ?? 0;
+    while (end > 0 && /\s/.test(this.text.charAt(end - 1))) end--;
+    return this.text.charAt(end - 1) === ':';
   }
 
   /** Every line of a paragraph that starts with a label: bold (`**Seeds**: 42`), or plain and followed by a colon. Returns whether all do. */
@@ -211,13 +225,18 @@ class LabelCollector {
     if (text.length > MAX_LABEL) return [];
     const keys: string[] = [];
     for (const variant of [text, text.replace(/\s*\([^()]*\)\s*$/, '')]) {
-      const key = normalizeTitle(variant);
+      const key = labelKey(variant);
       if (!key || keys.includes(key)) continue;
       keys.push(key);
       if (!this.labels.has(key)) this.labels.set(key, label);
     }
     return keys;
   }
+}
+
+/** `normalizeTitle`, with a fast path for the common label of plain ASCII words, which it leaves as they are but for case and spacing. */
+function labelKey(text: string): string {
+  return /^[A-Za-z][A-Za-z ]*$/.test(text) ? text.toLowerCase().replace(/ +/g, ' ').trim() : normalizeTitle(text);
 }
 
 function spanOf(node: Nodes): { start: number; end: number } | undefined {

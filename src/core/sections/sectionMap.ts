@@ -1,8 +1,9 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
 import { normalizeTitle } from '../templates/headingMatch';
 import type { ReportKind, SectionSpec } from '../templates/types';
-import type { HeadingContent } from './sectionContent';
-import { headingContents } from './sectionContent';
+import type { ChunkParse } from '../parse/chunkParse';
+import type { HeadingContent, HeadingLabels } from './sectionContent';
+import { headingContents, headingLabels } from './sectionContent';
 
 /** A heading of the document recognised as one of the kind's sections. */
 export interface SectionOccurrence {
@@ -103,20 +104,29 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
  */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
   const contents: HeadingContent[] = [];
-  const shifts: number[] = [];
+  const places: { parse: ChunkParse; index: number; shift: number }[] = [];
   for (const chunk of doc.chunks) {
-    for (const content of headingContents(chunk.parse)) {
+    headingContents(chunk.parse).forEach((content, index) => {
       contents.push(content);
-      shifts.push(chunk.start);
-    }
+      places.push({ parse: chunk.parse, index, shift: chunk.start });
+    });
   }
-  return mapHeadings(doc.headings, doc.text.length, kind, { contents, shifts, line: (offset) => doc.lines.point(offset).line });
+  const labels = (headingIndex: number): ShiftedLabels | undefined => {
+    const place = places[headingIndex];
+    const found = place && headingLabels(place.parse)[place.index];
+    return found && { ...found, shift: place.shift };
+  };
+  return mapHeadings(doc.headings, doc.text.length, kind, { contents, labels, line: (offset) => doc.lines.point(offset).line });
 }
 
-/** The content facts of each heading of the document (index as in `doc.headings`), shifted into the document by `shifts`. */
+/** A heading's labels, with the offset of its chunk in the document. */
+type ShiftedLabels = HeadingLabels & { shift: number };
+
+/** The content facts of each heading of the document, by index in `doc.headings`. */
 interface DocumentContents {
   contents: readonly HeadingContent[];
-  shifts: readonly number[];
+  /** Computed on demand: only sections that lack a subsection heading look for labels. */
+  labels(headingIndex: number): ShiftedLabels | undefined;
   line(offset: number): number;
 }
 
@@ -171,7 +181,7 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
     if (list) list.push(occurrence);
     else byId.set(spec.id, [occurrence]);
   });
-  const labeled = content ? findLabels(headings, occurrences, content) : [];
+  const labeled = content ? findLabels(headings, occurrences, byId, content) : [];
   return { title, occurrences, byId, labeled, presence: presenceOf(occurrences, labeled), notApplicable: notApplicableExtents(occurrences) };
 }
 
@@ -179,7 +189,7 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
  * The subsections each top-level occurrence holds as labels anywhere in its extent (its own text, the
  * text under headings of the author's own within it, and the text of its other subsections). Sets `form`.
  */
-function findLabels(headings: readonly DocumentHeading[], occurrences: readonly SectionOccurrence[], content: DocumentContents): LabeledSubsection[] {
+function findLabels(headings: readonly DocumentHeading[], occurrences: readonly SectionOccurrence[], byId: ReadonlyMap<string, unknown>, content: DocumentContents): LabeledSubsection[] {
   const labeled: LabeledSubsection[] = [];
   const subsections = new Set<SectionOccurrence | undefined>();
   for (const occurrence of occurrences) subsections.add(occurrence.parent);
@@ -190,21 +200,23 @@ function findLabels(headings: readonly DocumentHeading[], occurrences: readonly 
     const headingsForm = subsections.has(occurrence);
     const found: LabeledSubsection[] = [];
     for (const spec of occurrence.spec.children) {
+      if (byId.has(spec.id)) continue; // present under a heading: its labels are not needed
       let first: LabeledSubsection | undefined;
       for (const key of titleKeys(spec)) {
         for (const index of own) {
-          const label = content.contents[index]?.labels.get(key);
-          if (!label) continue;
-          const shift = content.shifts[index] ?? 0;
-          if (!first || label.start + shift < first.start) {
+          const facts = content.labels(index);
+          const label = facts?.labels.get(key);
+          if (!facts || !label) continue;
+          const start = label.start + facts.shift;
+          if (!first || start < first.start) {
             first = {
               spec,
               parent: occurrence,
-              start: label.start + shift,
-              end: label.end + shift,
-              line: content.line(label.start + shift),
-              blockStart: label.blockStart + shift,
-              blockEnd: label.blockEnd + shift,
+              start,
+              end: label.end + facts.shift,
+              line: content.line(start),
+              blockStart: label.blockStart + facts.shift,
+              blockEnd: label.blockEnd + facts.shift,
               notApplicable: occurrence.notApplicable || label.notApplicable,
             };
           }
@@ -227,7 +239,7 @@ function findLabels(headings: readonly DocumentHeading[], occurrences: readonly 
  */
 function allLabeled(occurrence: SectionOccurrence, own: readonly number[], content: DocumentContents): boolean {
   if (own.length !== 1) return false;
-  const facts = content.contents[occurrence.headingIndex];
+  const facts = content.labels(occurrence.headingIndex);
   if (!facts || facts.unlabeled) return false;
   const keys = new Set(occurrence.spec.children.flatMap(titleKeys));
   return facts.tables.every((table) => table.some((key) => keys.has(key)));
