@@ -79,12 +79,22 @@ export function syncConfigDiscovery<P>(host: ConfigHost<P>, onLoad: OnConfigLoad
   return { find: (folder, stop) => run(walk.find(folder, stop)), load: (path) => run(walk.load(path)) };
 }
 
-/** As `syncConfigDiscovery`; lookups running at the same time may read the same file twice. */
+/** As `syncConfigDiscovery`, also for lookups running at the same time: they share the host's answers. */
 export function asyncConfigDiscovery<P>(host: AsyncConfigHost<P>, onLoad: OnConfigLoad<P> = () => undefined): AsyncConfigDiscovery<P> {
   const walk = new ConfigWalk(host, onLoad);
+  const answers = new Map<string, Promise<StatAnswer | ReadAnswer>>();
+  const ask = (question: HostQuestion<P>): Promise<StatAnswer | ReadAnswer> => {
+    const key = 'stat' in question ? `stat ${host.key(question.stat)}` : `read ${host.key(question.read)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = 'stat' in question ? host.stat(question.stat) : host.readFile(question.read);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
   const run = async <T>(steps: Steps<P, T>): Promise<T> => {
     let step = steps.next();
-    while (!step.done) step = steps.next('stat' in step.value ? await host.stat(step.value.stat) : await host.readFile(step.value.read));
+    while (!step.done) step = steps.next(await ask(step.value));
     return step.value;
   };
   return { find: (folder, stop) => run(walk.find(folder, stop)), load: (path) => run(walk.load(path)) };
@@ -96,6 +106,8 @@ type Steps<P, T> = Generator<HostQuestion<P>, T, StatAnswer | ReadAnswer>;
 class ConfigWalk<P> {
   /** By folder and boundary: the configuration that applies there. */
   private readonly found = new Map<string, FoundConfig<P> | undefined>();
+  /** By path: each configuration file read, so that walks running at the same time report it once. */
+  private readonly byPath = new Map<string, FoundConfig<P>>();
 
   constructor(private readonly paths: ConfigPaths<P>, private readonly onLoad: OnConfigLoad<P>) {}
 
@@ -112,12 +124,9 @@ class ConfigWalk<P> {
       visited.push(key);
       const candidate = this.paths.join(folder, CONFIG_FILE_NAME);
       const stat = yield* askStat(candidate);
-      if (stat === 'file') {
-        result = yield* this.load(candidate, folder);
-        break;
-      }
       if (stat !== 'absent') {
-        result = this.loaded(candidate, folder, unreadable(stat.problem));
+        const content = stat === 'file' ? yield* this.read(candidate) : unreadable(stat.problem);
+        result = this.byPath.get(this.paths.key(candidate)) ?? this.loaded(candidate, folder, content);
         break;
       }
       const atTop = this.paths.key(this.paths.parent(folder)) === this.paths.key(folder);
@@ -127,23 +136,30 @@ class ConfigWalk<P> {
     return result;
   }
 
-  *load(path: P, folder: P = this.paths.parent(path)): Steps<P, FoundConfig<P>> {
+  *load(path: P): Steps<P, FoundConfig<P>> {
+    return this.loaded(path, this.paths.parent(path), yield* this.read(path));
+  }
+
+  private *read(path: P): Steps<P, ConfigContent> {
     const read = yield* askRead(path);
-    if ('problem' in read) return this.loaded(path, folder, unreadable(read.problem));
+    if ('problem' in read) return unreadable(read.problem);
     const parsed = parseConfigText(read.text);
     const syntax = parsed.syntaxError;
     const error = syntax && { message: syntax.message, at: { line: syntax.line, column: syntax.column, offset: syntax.offset } };
-    return this.loaded(path, folder, { config: parsed.config, error, warnings: parsed.problems });
+    return { config: parsed.config, error, warnings: parsed.problems };
   }
 
-  private loaded(path: P, folder: P, content: Pick<FoundConfig<P>, 'config' | 'error' | 'warnings'>): FoundConfig<P> {
+  private loaded(path: P, folder: P, content: ConfigContent): FoundConfig<P> {
     const found: FoundConfig<P> = { path, folder, ...content };
+    this.byPath.set(this.paths.key(path), found);
     this.onLoad(found);
     return found;
   }
 }
 
-function unreadable(problem: string): Pick<FoundConfig<never>, 'config' | 'error' | 'warnings'> {
+type ConfigContent = Pick<FoundConfig<never>, 'config' | 'error' | 'warnings'>;
+
+function unreadable(problem: string): ConfigContent {
   return { config: defaultConfig(), error: { message: `cannot read the configuration: ${problem}`, at: undefined }, warnings: [] };
 }
 

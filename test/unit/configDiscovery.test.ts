@@ -109,6 +109,16 @@ describe('configuration discovery (core/configDiscovery.ts)', () => {
     ]);
   });
 
+  it('reads and reports a config once for walks running at the same time', async () => {
+    const host = new MemoryHost({ '.mlreport.json': '{"rulez": 1}', 'a/b/x.md': '', 'a/c/y.md': '' });
+    const loaded: string[] = [];
+    const discovery = asyncConfigDiscovery(host.answeringLater(), (found) => loaded.push(found.path));
+    const [b, c, again] = await Promise.all([discovery.find(host.at('a/b'), host.at('')), discovery.find(host.at('a/c'), host.at('')), discovery.find(host.at('a/b'), host.at(''))]);
+    assert.ok(b && b === c && c === again);
+    assert.deepEqual(loaded, ['/root/.mlreport.json']);
+    assert.deepEqual(host.asked.filter((question) => question.endsWith('/root/.mlreport.json')), ['stat /root/.mlreport.json', 'read /root/.mlreport.json']);
+  });
+
   it('stops at the root of the file system without a boundary', () => {
     const host = new MemoryHost({});
     assert.equal(syncConfigDiscovery(host).find('/root/a/b'), undefined);
