@@ -10,6 +10,11 @@ import type { LintOptions } from '../../src/core';
 const root = join(__dirname, '..', 'fixtures', 'rules');
 
 describe('rule fixtures', () => {
+  it('exist for every rule', () => {
+    const folders = new Set(readdirSync(root));
+    assert.deepEqual(RULE_IDS.filter((id) => !folders.has(id)), [], 'rules without test/fixtures/rules/<rule-id>/');
+  });
+
   for (const ruleId of readdirSync(root).sort()) {
     describe(ruleId, () => {
       it('is a rule id', () => assert.ok(RULE_IDS.includes(ruleId), `unknown rule directory ${ruleId}`));
