@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Layer } from '../../scripts/check-layers';
-import { checkLayers, README_FILE, withLayerTable } from '../../scripts/check-layers';
+import { checkLayers } from '../../scripts/check-layers';
 
 const LAYERS: readonly (Layer | readonly Layer[])[] = [
   { name: 'base', paths: ['src/base/'] },
@@ -91,10 +91,5 @@ describe('check-layers', () => {
     const result = checkLayers(path.join(__dirname, '..', '..'));
     assert.deepEqual(result.problems, []);
     assert.ok(result.files > 50 && result.imports > 100, `${result.files} files, ${result.imports} imports`);
-  });
-
-  it("the README's layer table is the one scripts/check-layers.ts lists (else run `npx tsx scripts/check-layers.ts --readme`)", () => {
-    const readme = readFileSync(path.join(__dirname, '..', '..', README_FILE), 'utf8');
-    assert.equal(readme, withLayerTable(readme));
   });
 });
