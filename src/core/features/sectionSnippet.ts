@@ -4,6 +4,7 @@ import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
 import type { SnippetOptions, SnippetStop } from './snippet';
 import { toSnippet } from './snippet';
 import { templateSection } from '../sections/sectionText';
+import { isDelimiterRow, splitRow, trimSpan } from '../tables/rowCells';
 import type { ReportKind } from '../templates/types';
 
 /** One section of a kind's template (subsections included) and the filler inside it (offsets into `text`). */
@@ -53,7 +54,7 @@ export function firstTable(text: string): SnippetStop | undefined {
     starts.push(offset);
     offset += line.length + 1;
   }
-  const first = lines.findIndex((line, index) => isRow(line) && isDelimiterRow(lines[index + 1] ?? ''));
+  const first = lines.findIndex((line, index) => isRow(line) && isDelimiterLine(lines[index + 1] ?? ''));
   if (first < 0) return undefined;
   let last = first + 2;
   while (last < lines.length && isRow(lines[last] ?? '')) last++;
@@ -86,24 +87,12 @@ function bodyCells(table: string): SnippetStop[] {
 
 /** Ranges of the trimmed, non-empty cell contents of a table row (escaped pipes do not separate). */
 export function cellRanges(line: string): SnippetStop[] {
-  const bounds: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') bounds.push(i);
-  }
-  const first = line.trimStart().startsWith('|') ? 0 : -1;
-  const cuts = first === 0 ? bounds : [-1, ...bounds];
-  if (!line.trimEnd().endsWith('|') || (line.trimEnd().endsWith('\\|'))) cuts.push(line.length);
-  const cells: SnippetStop[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = (cuts[i] as number) + 1;
-    const to = cuts[i + 1] as number;
-    const raw = line.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    const content = raw.trim();
-    if (content.length > 0) cells.push({ start: from + lead, end: from + lead + content.length });
-  }
-  return cells;
+  const lead = line.length - line.trimStart().length;
+  const row = line.trim();
+  return splitRow(row)
+    .cells.map((cell) => trimSpan(row, cell.start, cell.end))
+    .filter((cell) => cell.end > cell.start)
+    .map((cell) => ({ start: lead + cell.start, end: lead + cell.end }));
 }
 
 /** Filler that spans a table row becomes one stop per cell, so each value is typed on its own. */
@@ -119,6 +108,7 @@ function isRow(line: string): boolean {
   return line.trimStart().startsWith('|');
 }
 
-function isDelimiterRow(line: string): boolean {
-  return /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(line);
+function isDelimiterLine(line: string): boolean {
+  const row = line.trim();
+  return isDelimiterRow(row, splitRow(row));
 }
