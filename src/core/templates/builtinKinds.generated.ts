@@ -27,7 +27,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Findings",
-       "Key Results"
+       "Key Results",
+       "Main Findings",
+       "Highlights"
       ],
       "children": []
      },
@@ -37,7 +39,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Recommendation"
+       "Recommendation",
+       "Recommended Actions",
+       "Decision"
       ],
       "children": []
      }
@@ -61,7 +65,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Research Questions",
-       "Question"
+       "Question",
+       "Hypothesis",
+       "Hypotheses"
       ],
       "children": []
      },
@@ -71,7 +77,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Success Metrics"
+       "Success Metrics",
+       "Success Criterion",
+       "Acceptance Criteria",
+       "Targets",
+       "Target Metrics"
       ],
       "children": []
      },
@@ -80,7 +90,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Constraints",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Constraints and Assumptions",
+       "Scope and Constraints",
+       "Budget"
+      ],
       "children": []
      }
     ]
@@ -102,7 +116,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Dataset Description",
-       "Description"
+       "Description",
+       "Data Overview",
+       "Dataset Overview",
+       "Data Source",
+       "Data Sources",
+       "Source"
       ],
       "children": []
      },
@@ -113,7 +132,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Splits",
-       "Data Split"
+       "Split",
+       "Data Split",
+       "Dataset Splits",
+       "Train/Test Split",
+       "Train/Validation/Test Split"
       ],
       "children": []
      },
@@ -122,7 +145,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Data Quality",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Data Cleaning",
+       "Preprocessing",
+       "Data Preprocessing",
+       "Quality"
+      ],
       "children": []
      },
      {
@@ -132,7 +160,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Exploratory Data Analysis",
-       "EDA"
+       "EDA",
+       "Data Exploration",
+       "Exploration"
       ],
       "children": []
      }
@@ -156,7 +186,8 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Model Architecture"
+       "Model Architecture",
+       "Network Architecture"
       ],
       "children": []
      },
@@ -167,7 +198,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Model Specification",
-       "Specifications"
+       "Specifications",
+       "Model Configuration",
+       "Model Specs"
       ],
       "children": []
      },
@@ -178,7 +211,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Baselines",
-       "Baseline"
+       "Baseline",
+       "Baseline Model",
+       "Comparison Models"
       ],
       "children": []
      }
@@ -201,7 +236,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Hyper-parameters",
-       "Hyperparameter"
+       "Hyperparameter",
+       "Training Hyperparameters",
+       "Training Configuration"
       ],
       "children": []
      },
@@ -212,7 +249,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Training Procedure",
-       "Training Loop"
+       "Training Loop",
+       "Procedure",
+       "Training Details"
       ],
       "children": []
      },
@@ -224,7 +263,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Compute",
        "Compute Resources",
-       "Resources"
+       "Resources",
+       "Hardware",
+       "Compute Budget",
+       "Infrastructure"
       ],
       "children": []
      },
@@ -234,7 +276,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Learning Curves"
+       "Learning Curves",
+       "Loss Curves",
+       "Convergence"
       ],
       "children": []
      }
@@ -256,7 +300,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Main Results"
+       "Main Results",
+       "Overall Results",
+       "Test Results",
+       "Metrics"
       ],
       "children": []
      },
@@ -266,7 +313,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Significance"
+       "Significance",
+       "Significance Testing",
+       "Statistical Tests",
+       "Confidence Intervals",
+       "Variance Across Seeds"
       ],
       "children": []
      },
@@ -277,7 +328,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Per Class Results",
-       "Per-Class Results"
+       "Per-Class Results",
+       "Per-Class Metrics",
+       "Per-Category Performance",
+       "Class-wise Performance",
+       "Results by Class"
       ],
       "children": []
      },
@@ -288,7 +343,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Qualitative Analysis",
-       "Examples"
+       "Examples",
+       "Qualitative Examples",
+       "Case Studies",
+       "Success and Failure Cases"
       ],
       "children": []
      }
@@ -311,7 +369,8 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Ablations",
        "Ablation Studies",
-       "Ablation"
+       "Ablation",
+       "Ablation Results"
       ],
       "children": []
      },
@@ -320,7 +379,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Error Analysis",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Failure Analysis",
+       "Failure Modes",
+       "Errors"
+      ],
       "children": []
      },
      {
@@ -328,7 +391,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Feature Importance",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Feature Attribution",
+       "Interpretability",
+       "Explainability",
+       "SHAP Analysis"
+      ],
       "children": []
      }
     ]
@@ -350,7 +418,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Cross Dataset Evaluation",
-       "Out-of-Distribution Evaluation"
+       "Out-of-Distribution Evaluation",
+       "OOD Evaluation",
+       "Distribution Shift",
+       "External Validation",
+       "Generalization"
       ],
       "children": []
      },
@@ -359,7 +431,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Adversarial Robustness",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Adversarial Evaluation",
+       "Adversarial Attacks",
+       "Adversarial Testing",
+       "Adversarial"
+      ],
       "children": []
      },
      {
@@ -368,7 +445,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Fairness"
+       "Fairness",
+       "Bias Analysis",
+       "Bias and Fairness",
+       "Fairness Evaluation",
+       "Subgroup Analysis"
       ],
       "children": []
      }
@@ -388,7 +469,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Model Size",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Size",
+       "Model Footprint",
+       "Footprint"
+      ],
       "children": []
      },
      {
@@ -398,7 +483,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Latency",
-       "Inference Latency"
+       "Inference Latency",
+       "Throughput",
+       "Latency and Throughput",
+       "Inference Performance"
       ],
       "children": []
      },
@@ -408,7 +496,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Requirements"
+       "Requirements",
+       "Serving Requirements",
+       "Dependencies",
+       "Monitoring"
       ],
       "children": []
      }
@@ -428,7 +519,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Summary",
       "level": 3,
       "required": true,
-      "aliases": [],
+      "aliases": [
+       "Key Takeaways",
+       "Takeaways"
+      ],
       "children": []
      },
      {
@@ -438,7 +532,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Objectives Met",
-       "Objective Status"
+       "Objective Status",
+       "Objectives",
+       "Did We Meet the Objectives?",
+       "Success Criteria Met"
       ],
       "children": []
      },
@@ -448,7 +545,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": true,
       "aliases": [
-       "Lessons"
+       "Lessons",
+       "Learnings",
+       "Retrospective"
       ],
       "children": []
      }
@@ -470,7 +569,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Short-term",
-       "Short term"
+       "Short term",
+       "Immediate",
+       "Next Two Weeks"
       ],
       "children": []
      },
@@ -481,7 +582,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Medium-term",
-       "Medium term"
+       "Medium term",
+       "Mid-term",
+       "Mid term"
       ],
       "children": []
      },
@@ -492,7 +595,8 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Long-term",
-       "Long term"
+       "Long term",
+       "Later"
       ],
       "children": []
      }
@@ -524,7 +628,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": false,
       "aliases": [
-       "Hyperparameter Tuning"
+       "Hyperparameter Tuning",
+       "Hyperparameter Sweep",
+       "HPO"
       ],
       "children": []
      },
@@ -533,7 +639,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Additional Experiments",
       "level": 3,
       "required": false,
-      "aliases": [],
+      "aliases": [
+       "Supplementary Experiments",
+       "Extra Experiments"
+      ],
       "children": []
      },
      {
@@ -542,7 +651,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "level": 3,
       "required": false,
       "aliases": [
-       "Code and Artifacts"
+       "Code and Artifacts",
+       "Artifacts",
+       "Repository",
+       "Code and Data"
       ],
       "children": []
      },
@@ -551,7 +663,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "title": "Data Card",
       "level": 3,
       "required": false,
-      "aliases": [],
+      "aliases": [
+       "Datasheet",
+       "Dataset Card"
+      ],
       "children": []
      },
      {
@@ -929,7 +1044,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Models",
        "Model Comparison",
-       "Model Table"
+       "Model Table",
+       "Model Summary",
+       "Candidate Models",
+       "Overview"
       ],
       "children": []
      },
@@ -941,7 +1059,9 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Models in Detail",
        "Per-Model Details",
-       "Architectures"
+       "Architectures",
+       "Details",
+       "Model Descriptions"
       ],
       "children": []
      }
@@ -965,7 +1085,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Compute Environment",
-       "Hardware and Software"
+       "Hardware and Software",
+       "Hardware",
+       "Compute",
+       "Infrastructure",
+       "Software Environment",
+       "Training Environment"
       ],
       "children": []
      },
@@ -977,7 +1102,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Data Splits",
        "Splits",
-       "Data"
+       "Split",
+       "Data",
+       "Dataset",
+       "Dataset Split",
+       "Train/Val/Test Split",
+       "Train/Validation/Test Split"
       ],
       "children": []
      },
@@ -988,7 +1118,13 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Seeds",
-       "Random Seeds"
+       "Random Seeds",
+       "Random Seed",
+       "Seed",
+       "Determinism",
+       "Random Seeds and Reproducibility",
+       "Seeds and Reproducibility",
+       "Reproducibility Controls"
       ],
       "children": []
      },
@@ -999,7 +1135,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Experiment Tracking",
-       "Tracking"
+       "Tracking",
+       "Logging Tools",
+       "Logging and Tracking",
+       "Experiment Logging",
+       "Monitoring"
       ],
       "children": []
      }
@@ -1024,7 +1164,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Main Results",
-       "Metric Tables"
+       "Metric Tables",
+       "Metric Table",
+       "Results",
+       "Quantitative Results",
+       "Metrics and Plots"
       ],
       "children": []
      },
@@ -1036,7 +1180,11 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "aliases": [
        "Model Size vs. Performance",
        "Trade-offs",
-       "Size-Performance Trade-offs"
+       "Size-Performance Trade-offs",
+       "Size vs. Performance Trade-offs",
+       "Model Size vs. Performance Trade-offs",
+       "Cost vs. Performance",
+       "Efficiency"
       ],
       "children": []
      },
@@ -1047,7 +1195,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Unexpected Findings",
-       "Surprises"
+       "Surprises",
+       "Surprising Results",
+       "Unexpected Observations",
+       "Unexpected Results and Explanations"
       ],
       "children": []
      }
@@ -1086,7 +1237,12 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
        "Logs",
        "Code",
        "Code and Logs",
-       "Artifacts"
+       "Artifacts",
+       "Additional Logs",
+       "Code Paths",
+       "Logs and Code Paths",
+       "Additional Logs and Code Paths",
+       "Repository"
       ],
       "children": []
      },
@@ -1097,7 +1253,10 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
       "required": true,
       "aliases": [
        "Bibliography",
-       "Citations"
+       "Citations",
+       "Cited Papers",
+       "Papers",
+       "Cited Papers and Repos"
       ],
       "children": []
      }
