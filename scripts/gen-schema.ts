@@ -32,9 +32,44 @@ export function renderSchema(rules: readonly Rule[] = RULES, kinds: readonly Rep
         description: 'Globs, relative to this file\'s folder, of Markdown files that are reports even without a front matter type:.',
       },
       kind: {
-        enum: kinds.map((kind) => kind.id),
+        type: 'string',
+        examples: kinds.map((kind) => kind.id),
         default: DEFAULT_CONFIG_KIND,
-        description: 'The kind the files matched by files are linted as, unless they declare a known type:.',
+        description: 'The kind the files matched by files are linted as, unless they declare a known type:. A built-in kind id or the type: of one of the templates in kinds.',
+      },
+      kinds: {
+        type: 'array',
+        items: { type: 'string', pattern: '\\.(md|markdown)$' },
+        description: 'Template files, relative to this file\'s folder and inside it, each compiled into a report kind whose id is its front matter type: (see docs/templates.md). A template whose type: is a built-in id replaces that kind.',
+      },
+      sections: {
+        type: 'object',
+        description: 'Per kind id: sections made optional and other titles that count as a section, without copying its template.',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            optional: { type: 'array', items: { type: 'string' }, description: 'Titles of sections or subsections that a report may leave out.' },
+            aliases: {
+              type: 'object',
+              additionalProperties: { type: 'array', items: { type: 'string' } },
+              description: 'Section title → other titles that count as that section.',
+            },
+          },
+          additionalProperties: false,
+        },
+      },
+      overrides: {
+        type: 'array',
+        description: 'Rule settings for the files matching globs (relative to this file\'s folder), applied in order after rules.',
+        items: {
+          type: 'object',
+          properties: {
+            files: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'Globs of the files this override applies to.' },
+            rules: { $ref: '#/properties/rules' },
+          },
+          required: ['files', 'rules'],
+          additionalProperties: false,
+        },
       },
     },
     additionalProperties: false,

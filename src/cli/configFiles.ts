@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { matchesConfigFiles } from '../core/config';
 import type { ConfigDiscovery, ConfigHost, FoundConfig } from '../core/configDiscovery';
@@ -30,6 +30,13 @@ export const nodeConfigHost: ConfigHost<string> = {
       return { problem: describeFsError(error) };
     }
   },
+  realPath(path) {
+    try {
+      return { path: realpathSync(path) };
+    } catch (error) {
+      return { problem: describeFsError(error) };
+    }
+  },
 };
 
 /** Reads the file `--config` names, reporting its problems. */
@@ -57,10 +64,16 @@ function reportProblems(found: LoadedConfig, shownAs: string, report: ConfigRepo
   const { error } = found;
   if (error) report(error.at ? `${shownAs}:${error.at.line}:${error.at.column}: ${error.message}` : `${shownAs}: ${error.message}`, true);
   for (const warning of found.warnings) report(`${shownAs}: warning: ${warning}`, false);
+  for (const problem of found.problems) report(`${shownAs}:${problem.line}:${problem.column}: "${problem.key}": ${problem.message}`, true);
+}
+
+/** A file's path relative to the config's folder, with `/`. */
+export function configRelativePath(loaded: LoadedConfig, file: string): string {
+  const rel = relative(loaded.folder, file);
+  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /** Whether the config's `files` globs make a file a report. */
 export function configClaims(loaded: LoadedConfig, file: string): boolean {
-  const rel = relative(loaded.folder, file);
-  return matchesConfigFiles(loaded.config, sep === '/' ? rel : rel.split(sep).join('/'));
+  return matchesConfigFiles(loaded.config, configRelativePath(loaded, file));
 }

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { parseRuleSetting } from '../core/config';
+import { parseRuleSetting, rulesForFile } from '../core/config';
 import { lint } from '../core/lint';
 import type { LintOptions } from '../core/lint';
 import type { RuleSetting } from '../core/types';
 import { reportLintOptions } from '../core/features/reportSelection';
 import { sniffDeclaredType } from '../core/parse/declaredType';
-import { BUILTIN_KINDS } from '../core/templates/registry';
-import { ConfigFinder, configClaims, loadConfigFile } from './configFiles';
+import { allKinds, BUILTIN_KINDS, findKind } from '../core/templates/registry';
+import { ConfigFinder, configClaims, configRelativePath, loadConfigFile } from './configFiles';
 import type { LoadedConfig } from './configFiles';
 import { displayPath } from './displayPath';
 import { expandPaths } from './expandPaths';
@@ -84,13 +84,19 @@ function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefine
   const read = readTextFile(file, settings.maxSize);
   if ('problem' in read) return { failure: read.problem };
   const declaredType = sniffDeclaredType(read.text);
+  const relativePath = loaded && configRelativePath(loaded, file);
+  const kinds = loaded?.config.kinds;
+  if (settings.kind !== undefined && !findKind(settings.kind, kinds)) {
+    return { failure: `unknown kind "${settings.kind}"; use one of ${allKinds(kinds).map((known) => known.id).join(', ')}` };
+  }
   const selected: LintOptions | undefined = settings.kind !== undefined
-    ? { kind: settings.kind, rules: { ...loaded?.config.rules, ...settings.ruleOverrides } }
+    ? { kind: settings.kind, rules: { ...(loaded && rulesForFile(loaded.config, relativePath)), ...settings.ruleOverrides }, ...(kinds ? { kinds } : {}) }
     : reportLintOptions({
         declaredType,
         matchesFiles: loaded !== undefined && configClaims(loaded, file),
         config: loaded?.config,
         settingsRules: settings.ruleOverrides,
+        relativePath,
       });
   if (!selected) {
     return {
@@ -124,7 +130,8 @@ function parseLintArgs(args: string[]): LintSettings | undefined {
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
   const kind = values.kind;
-  if (kind !== undefined && !BUILTIN_KINDS.some((known) => known.id === kind)) {
+  // A configuration may bring more kinds: an id that is not built in is checked against each file's.
+  if (kind !== undefined && values['no-config'] && !BUILTIN_KINDS.some((known) => known.id === kind)) {
     throw new UsageError(`unknown kind "${kind}"; use one of ${BUILTIN_KINDS.map((known) => known.id).join(', ')}`);
   }
   const maxSize = values['max-size'] === undefined ? DEFAULT_MAX_SIZE : parseSize(values['max-size']);

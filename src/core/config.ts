@@ -4,6 +4,8 @@
  */
 import picomatch from 'picomatch';
 import { jsonErrorOffset } from './text/jsonError';
+import type { JsonPath } from './text/jsonLocations';
+import { jsonLocations, locate } from './text/jsonLocations';
 import { RULE_IDS } from './rules';
 import { allKinds } from './templates/registry';
 import type { ReportKind } from './templates/types';
@@ -22,17 +24,65 @@ export interface ReportConfig {
   files: readonly string[];
   /** The kind files matched by `files` are linted as, unless they declare a known kind. */
   kind: string;
+  /** `"kinds"`: template files, relative to the config file's folder, each compiled into a kind. */
+  templates?: readonly TemplateRef[];
+  /** `"sections"`: per kind id, sections made optional and extra aliases, by section title. */
+  sections?: Readonly<Record<string, SectionAdjustment>>;
+  /** `"overrides"`: rule settings for files matching globs, applied in order after `rules`. */
+  overrides?: readonly RuleOverride[];
+  /** The kinds this configuration adds or changes: its templates' kinds and kinds `sections` adjusts. Set once the templates are read (configKinds.ts). */
+  kinds?: readonly ReportKind[];
+}
+
+export interface TemplateRef {
+  /** Normalized, relative to the config file's folder, `/` separators. */
+  path: string;
+  /** Where it is in the configuration: `["kinds", 0]`. */
+  key: JsonPath;
+}
+
+export interface SectionAdjustment {
+  optional: readonly string[];
+  aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface RuleOverride {
+  /** Globs relative to the config file's folder. */
+  files: readonly string[];
+  rules: Readonly<Record<string, RuleSetting>>;
+}
+
+/** A mistake in a configuration that does not make it unusable: the rest applies, but the CLI exits 2. */
+export interface ConfigProblem {
+  /** The key it is about, as a path: `kinds[0]`, `sections.eval-note.optional[1]`. */
+  key: string;
+  message: string;
+  /** 1-based, in the configuration file. */
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Names a JSON path as a key: `["sections", "eval-note", "optional", 1]` → `sections.eval-note.optional[1]`. */
+export function keyName(path: JsonPath): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 export interface ConfigParse {
   config: ReportConfig;
   /** One message per unknown key, unknown rule id or invalid value; the valid rest is kept. */
   problems: string[];
+  /** Mistakes in `kinds`, `sections` and `overrides`, by key; the valid rest is kept. */
+  errors: { path: JsonPath; message: string }[];
 }
 
 export interface ConfigTextParse extends ConfigParse {
   /** Set when the text is not JSON; `config` is then the default. */
   syntaxError: { message: string; line: number; column: number; offset: number } | undefined;
+  /** `errors`, with their lines. */
+  located: ConfigProblem[];
+  /** Locates a further problem (found while reading the templates) at its key. */
+  locate(path: JsonPath, message: string): ConfigProblem;
 }
 
 export interface ConfigParseOptions {
@@ -40,7 +90,7 @@ export interface ConfigParseOptions {
   kinds?: readonly ReportKind[];
 }
 
-const KNOWN_KEYS = ['rules', 'files', 'kind'];
+const KNOWN_KEYS = ['rules', 'files', 'kind', 'kinds', 'sections', 'overrides'];
 /** Editors add `$schema` to JSON files; it is not ours but not a mistake either. */
 const IGNORED_KEYS = ['$schema'];
 
@@ -52,9 +102,10 @@ export function defaultConfig(): ReportConfig {
 export function parseConfig(value: unknown, options: ConfigParseOptions = {}): ConfigParse {
   const config = defaultConfig();
   const problems: string[] = [];
+  const errors: { path: JsonPath; message: string }[] = [];
   if (!isObject(value)) {
     problems.push(`the configuration must be a JSON object like {"rules": {…}}, not ${describe(value)}; it is ignored`);
-    return { config, problems };
+    return { config, problems, errors };
   }
   for (const key of Object.keys(value)) {
     if (!KNOWN_KEYS.includes(key) && !IGNORED_KEYS.includes(key)) {
@@ -63,8 +114,14 @@ export function parseConfig(value: unknown, options: ConfigParseOptions = {}): C
   }
   if ('rules' in value) config.rules = parseRules(value['rules'], problems);
   if ('files' in value) config.files = parseFiles(value['files'], problems);
-  if ('kind' in value) config.kind = parseKind(value['kind'], options.kinds, problems);
-  return { config, problems };
+  if ('kinds' in value) config.templates = parseTemplates(value['kinds'], errors);
+  if ('sections' in value) config.sections = parseSections(value['sections'], errors);
+  if ('overrides' in value) config.overrides = parseOverrides(value['overrides'], errors);
+  // With templates of its own, the kinds `kind` may name are known once they are read (configKinds.ts).
+  if ('kind' in value) {
+    config.kind = config.templates && typeof value['kind'] === 'string' ? value['kind'] : parseKind(value['kind'], options.kinds, problems);
+  }
+  return { config, problems, errors };
 }
 
 /** Parses the text of a `.mlreport.json` (a leading BOM is allowed), then validates it. */
@@ -77,13 +134,40 @@ export function parseConfigText(text: string, options: ConfigParseOptions = {}):
     const offset = jsonErrorOffset(json) ?? 0;
     const { line, column } = new LineIndex(json).point(offset);
     const reason = error instanceof Error ? error.message : String(error);
+    const none = (path: JsonPath, message: string): ConfigProblem => ({ key: keyName(path), message, line: 1, column: 1, offset: 0 });
     return {
       config: defaultConfig(),
       problems: [],
+      errors: [],
       syntaxError: { message: `invalid JSON at line ${line}, column ${column}: ${reason}`, line, column, offset },
+      located: [],
+      locate: none,
     };
   }
-  return { ...parseConfig(value, options), syntaxError: undefined };
+  const parsed = parseConfig(value, options);
+  let locations: Map<string, number> | undefined;
+  let lines: LineIndex | undefined;
+  const locateProblem = (path: JsonPath, message: string): ConfigProblem => {
+    locations ??= jsonLocations(json);
+    lines ??= new LineIndex(json);
+    const offset = locate(locations, path);
+    const { line, column } = lines.point(offset);
+    return { key: keyName(path), message, line, column, offset };
+  };
+  return { ...parsed, syntaxError: undefined, located: parsed.errors.map((error) => locateProblem(error.path, error.message)), locate: locateProblem };
+}
+
+/**
+ * The rules for a file: the configuration's `rules`, then each override whose globs match the file's
+ * path relative to the config file's folder (`/` separators), in order.
+ */
+export function rulesForFile(config: ReportConfig, relativePath: string | undefined): Readonly<Record<string, RuleSetting>> {
+  if (!config.overrides || config.overrides.length === 0 || relativePath === undefined || relativePath.startsWith('../')) return config.rules;
+  let rules = config.rules;
+  for (const override of config.overrides) {
+    if (globMatcher(override.files)(relativePath)) rules = { ...rules, ...override.rules };
+  }
+  return rules;
 }
 
 /**
@@ -107,15 +191,157 @@ export function parseRuleSetting(id: string, setting: unknown): RuleSetting | { 
  */
 export function matchesConfigFiles(config: ReportConfig, relativePath: string): boolean {
   if (config.files.length === 0 || relativePath.startsWith('../')) return false;
-  let matcher = matchers.get(config.files);
-  if (!matcher) {
-    matcher = picomatch([...config.files], { dot: true });
-    matchers.set(config.files, matcher);
-  }
-  return matcher(relativePath);
+  return globMatcher(config.files)(relativePath);
 }
 
 const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  let matcher = matchers.get(globs);
+  if (!matcher) {
+    matcher = picomatch([...globs], { dot: true });
+    matchers.set(globs, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * A path relative to the config file's folder that stays inside it, normalized with `/`; or why not.
+ * Absolute paths and `..` leaving the folder are refused, so a repository's configuration can never
+ * make mlreport read files outside the repository (symbolic links are checked when reading, configKinds.ts).
+ */
+export function insidePath(path: string): { path: string } | { problem: string } {
+  const slashed = path.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || /^[a-z][a-z0-9+.-]*:\/\//i.test(slashed)) {
+    return { problem: `"${path}" is an absolute path; give a path relative to the configuration file's folder` };
+  }
+  const parts: string[] = [];
+  for (const part of slashed.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return { problem: `"${path}" leaves the configuration file's folder; templates and globs must stay inside it` };
+      parts.pop();
+    } else parts.push(part);
+  }
+  if (parts.length === 0) return { problem: `"${path}" names no file` };
+  return { path: parts.join('/') };
+}
+
+function parseTemplates(value: unknown, errors: { path: JsonPath; message: string }[]): TemplateRef[] {
+  if (!Array.isArray(value)) {
+    errors.push({ path: ['kinds'], message: `must be an array of template paths such as ["templates/eval-note.md"], not ${describe(value)}; it is ignored` });
+    return [];
+  }
+  const templates: TemplateRef[] = [];
+  (value as unknown[]).forEach((entry, index) => {
+    const key = ['kinds', index];
+    if (typeof entry !== 'string' || entry.trim() === '') {
+      errors.push({ path: key, message: `${describe(entry)} is not a template path; it is ignored` });
+      return;
+    }
+    const inside = insidePath(entry.trim());
+    if ('problem' in inside) errors.push({ path: key, message: `${inside.problem}; it is refused` });
+    else if (!/\.(md|markdown)$/i.test(inside.path)) errors.push({ path: key, message: `"${entry}" is not a Markdown template (.md); it is ignored` });
+    else templates.push({ path: inside.path, key });
+  });
+  return templates;
+}
+
+function parseSections(value: unknown, errors: { path: JsonPath; message: string }[]): Record<string, SectionAdjustment> {
+  const sections: Record<string, SectionAdjustment> = {};
+  if (!isObject(value)) {
+    errors.push({ path: ['sections'], message: `must be an object of kind ids to {"optional": […], "aliases": {…}}, not ${describe(value)}; it is ignored` });
+    return sections;
+  }
+  for (const [kindId, entry] of Object.entries(value)) {
+    const at = ['sections', kindId];
+    if (!isObject(entry)) {
+      errors.push({ path: at, message: `must be an object with "optional" and/or "aliases", not ${describe(entry)}; it is ignored` });
+      continue;
+    }
+    const optional: string[] = [];
+    const aliases: Record<string, string[]> = {};
+    for (const [key, part] of Object.entries(entry)) {
+      if (key === 'optional') {
+        if (!Array.isArray(part)) errors.push({ path: [...at, key], message: `must be an array of section titles, not ${describe(part)}; it is ignored` });
+        else (part as unknown[]).forEach((title, index) => {
+          if (typeof title === 'string' && title.trim() !== '') optional.push(title.trim());
+          else errors.push({ path: [...at, key, index], message: `${describe(title)} is not a section title; it is ignored` });
+        });
+      } else if (key === 'aliases') {
+        if (!isObject(part)) {
+          errors.push({ path: [...at, key], message: `must be an object of section titles to arrays of other titles, not ${describe(part)}; it is ignored` });
+          continue;
+        }
+        for (const [title, list] of Object.entries(part)) {
+          const names = Array.isArray(list) ? (list as unknown[]) : [list];
+          const valid = names.filter((name): name is string => typeof name === 'string' && name.trim() !== '').map((name) => name.trim());
+          if (valid.length !== names.length) errors.push({ path: [...at, key, title], message: 'must be an array of titles (strings); the others are ignored' });
+          if (valid.length > 0) aliases[title.trim()] = valid;
+        }
+      } else {
+        errors.push({ path: [...at, key], message: `unknown key "${key}" (known: optional, aliases); it is ignored` });
+      }
+    }
+    sections[kindId] = { optional, aliases };
+  }
+  return sections;
+}
+
+function parseOverrides(value: unknown, errors: { path: JsonPath; message: string }[]): RuleOverride[] {
+  if (!Array.isArray(value)) {
+    errors.push({ path: ['overrides'], message: `must be an array like [{"files": ["drafts/**"], "rules": {…}}], not ${describe(value)}; it is ignored` });
+    return [];
+  }
+  const overrides: RuleOverride[] = [];
+  (value as unknown[]).forEach((entry, index) => {
+    const at = ['overrides', index];
+    if (!isObject(entry)) {
+      errors.push({ path: at, message: `must be an object with "files" and "rules", not ${describe(entry)}; it is ignored` });
+      return;
+    }
+    for (const key of Object.keys(entry)) {
+      if (key !== 'files' && key !== 'rules') errors.push({ path: [...at, key], message: `unknown key "${key}" (known: files, rules); it is ignored` });
+    }
+    const list = typeof entry['files'] === 'string' ? [entry['files']] : entry['files'];
+    const files: string[] = [];
+    if (!Array.isArray(list) || list.length === 0) {
+      errors.push({ path: [...at, 'files'], message: `must be a non-empty array of globs, not ${describe(entry['files'])}; the override is ignored` });
+      return;
+    }
+    (list as unknown[]).forEach((glob, g) => {
+      const problem = globProblem(glob);
+      if (problem) errors.push({ path: [...at, 'files', g], message: `${problem}; it is ignored` });
+      else files.push((glob as string).trim().replace(/^\.\//, ''));
+    });
+    const rules: Record<string, RuleSetting> = {};
+    if (!isObject(entry['rules'])) {
+      errors.push({ path: [...at, 'rules'], message: `must be an object of rule ids to settings, not ${describe(entry['rules'])}; the override is ignored` });
+      return;
+    }
+    for (const [id, setting] of Object.entries(entry['rules'])) {
+      const parsed = parseRuleSetting(id, setting);
+      if (typeof parsed === 'string') rules[id] = parsed;
+      else errors.push({ path: [...at, 'rules', id], message: `${parsed.problem}; it is ignored` });
+    }
+    if (files.length > 0) overrides.push({ files, rules });
+  });
+  return overrides;
+}
+
+/** Why a glob of `overrides` cannot be used, or undefined. */
+function globProblem(glob: unknown): string | undefined {
+  if (typeof glob !== 'string' || glob.trim() === '') return `${describe(glob)} is not a glob string`;
+  const trimmed = glob.trim();
+  const inside = insidePath(trimmed.replace(/^!/, ''));
+  if ('problem' in inside) return inside.problem.replace('names no file', 'matches nothing');
+  try {
+    picomatch.makeRe(trimmed, { strictBrackets: true });
+  } catch (error) {
+    return `"${trimmed}" is not a valid glob (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return undefined;
+}
 
 function parseRules(value: unknown, problems: string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};

@@ -7,13 +7,17 @@
  * The walk is written once, as steps that ask a host to stat or read a path. `syncConfigDiscovery`
  * answers them at once (the CLI, node:fs); `asyncConfigDiscovery` awaits them (the editor, vscode.workspace.fs).
  */
-import type { ReportConfig } from './config';
+import type { ConfigProblem, ReportConfig } from './config';
 import { CONFIG_FILE_NAME, defaultConfig, parseConfigText } from './config';
+import type { KindSteps } from './configKinds';
+import { loadConfigKinds } from './configKinds';
 
 /** What a host says about a path: a file, nothing that could be one (absent, or a folder), or why it cannot tell. */
 export type StatAnswer = 'file' | 'absent' | { problem: string };
 /** A file's text, or why it cannot be read (`permission denied`). */
 export type ReadAnswer = { text: string } | { problem: string };
+/** A path with its symbolic links resolved, or why it cannot be. */
+export type RealAnswer<P> = { path: P } | { problem: string };
 
 /** How a host names paths: plain strings on the CLI, URIs in the editor. */
 export interface ConfigPaths<P> {
@@ -27,11 +31,14 @@ export interface ConfigPaths<P> {
 export interface ConfigHost<P> extends ConfigPaths<P> {
   stat(path: P): StatAnswer;
   readFile(path: P): ReadAnswer;
+  /** Resolves symbolic links, so a template linked from outside the config's folder is refused; a host without links omits it. */
+  realPath?(path: P): RealAnswer<P>;
 }
 
 export interface AsyncConfigHost<P> extends ConfigPaths<P> {
   stat(path: P): Promise<StatAnswer>;
   readFile(path: P): Promise<ReadAnswer>;
+  realPath?(path: P): Promise<RealAnswer<P>>;
 }
 
 /** Why a configuration file cannot be used; where in it, when it is not JSON. */
@@ -51,6 +58,8 @@ export interface FoundConfig<P> {
   error: ConfigError | undefined;
   /** Unknown keys, rule ids or settings in valid JSON; the valid rest is in `config`. */
   warnings: readonly string[];
+  /** Mistakes in `kinds`, `sections` or `overrides`, each at its key: the CLI exits 2, the rest applies. */
+  problems: readonly ConfigProblem[];
 }
 
 /** Called once for each configuration file read, to report its error and warnings. */
@@ -73,7 +82,10 @@ export function syncConfigDiscovery<P>(host: ConfigHost<P>, onLoad: OnConfigLoad
   const walk = new ConfigWalk(host, onLoad);
   const run = <T>(steps: Steps<P, T>): T => {
     let step = steps.next();
-    while (!step.done) step = steps.next('stat' in step.value ? host.stat(step.value.stat) : host.readFile(step.value.read));
+    while (!step.done) {
+      const question = step.value;
+      step = steps.next('stat' in question ? host.stat(question.stat) : 'read' in question ? host.readFile(question.read) : host.realPath ? host.realPath(question.real) : { path: question.real });
+    }
     return step.value;
   };
   return { find: (folder, stop) => run(walk.find(folder, stop)), load: (path) => run(walk.load(path)) };
@@ -82,12 +94,14 @@ export function syncConfigDiscovery<P>(host: ConfigHost<P>, onLoad: OnConfigLoad
 /** As `syncConfigDiscovery`, also for lookups running at the same time: they share the host's answers. */
 export function asyncConfigDiscovery<P>(host: AsyncConfigHost<P>, onLoad: OnConfigLoad<P> = () => undefined): AsyncConfigDiscovery<P> {
   const walk = new ConfigWalk(host, onLoad);
-  const answers = new Map<string, Promise<StatAnswer | ReadAnswer>>();
-  const ask = (question: HostQuestion<P>): Promise<StatAnswer | ReadAnswer> => {
-    const key = 'stat' in question ? `stat ${host.key(question.stat)}` : `read ${host.key(question.read)}`;
+  const answers = new Map<string, Promise<HostAnswer<P>>>();
+  const ask = (question: HostQuestion<P>): Promise<HostAnswer<P>> => {
+    const key = 'stat' in question ? `stat ${host.key(question.stat)}` : 'read' in question ? `read ${host.key(question.read)}` : `real ${host.key(question.real)}`;
     let answer = answers.get(key);
     if (!answer) {
-      answer = 'stat' in question ? host.stat(question.stat) : host.readFile(question.read);
+      if ('stat' in question) answer = host.stat(question.stat);
+      else if ('read' in question) answer = host.readFile(question.read);
+      else answer = host.realPath ? host.realPath(question.real) : Promise.resolve({ path: question.real });
       answers.set(key, answer);
     }
     return answer;
@@ -100,8 +114,9 @@ export function asyncConfigDiscovery<P>(host: AsyncConfigHost<P>, onLoad: OnConf
   return { find: (folder, stop) => run(walk.find(folder, stop)), load: (path) => run(walk.load(path)) };
 }
 
-type HostQuestion<P> = { stat: P } | { read: P };
-type Steps<P, T> = Generator<HostQuestion<P>, T, StatAnswer | ReadAnswer>;
+type HostQuestion<P> = { stat: P } | { read: P } | { real: P };
+type HostAnswer<P> = StatAnswer | ReadAnswer | RealAnswer<P>;
+type Steps<P, T> = Generator<HostQuestion<P>, T, HostAnswer<P>>;
 
 class ConfigWalk<P> {
   /** By folder and boundary: the configuration that applies there. */
@@ -125,7 +140,7 @@ class ConfigWalk<P> {
       const candidate = this.paths.join(folder, CONFIG_FILE_NAME);
       const stat = yield* askStat(candidate);
       if (stat !== 'absent') {
-        const content = stat === 'file' ? yield* this.read(candidate) : unreadable(stat.problem);
+        const content = stat === 'file' ? yield* this.read(candidate, folder) : unreadable(stat.problem);
         result = this.byPath.get(this.paths.key(candidate)) ?? this.loaded(candidate, folder, content);
         break;
       }
@@ -137,16 +152,19 @@ class ConfigWalk<P> {
   }
 
   *load(path: P): Steps<P, FoundConfig<P>> {
-    return this.loaded(path, this.paths.parent(path), yield* this.read(path));
+    const folder = this.paths.parent(path);
+    return this.loaded(path, folder, yield* this.read(path, folder));
   }
 
-  private *read(path: P): Steps<P, ConfigContent> {
+  private *read(path: P, folder: P): Steps<P, ConfigContent> {
     const read = yield* askRead(path);
     if ('problem' in read) return unreadable(read.problem);
     const parsed = parseConfigText(read.text);
     const syntax = parsed.syntaxError;
     const error = syntax && { message: syntax.message, at: { line: syntax.line, column: syntax.column, offset: syntax.offset } };
-    return { config: parsed.config, error, warnings: parsed.problems };
+    if (error || (!parsed.config.templates && !parsed.config.sections)) return { config: parsed.config, error, warnings: parsed.problems, problems: parsed.located };
+    const kinds = yield* kindSteps(loadConfigKinds(parsed, folder, this.paths));
+    return { config: kinds.config, error, warnings: [...parsed.problems, ...kinds.warnings], problems: [...parsed.located, ...kinds.problems] };
   }
 
   private loaded(path: P, folder: P, content: ConfigContent): FoundConfig<P> {
@@ -157,20 +175,31 @@ class ConfigWalk<P> {
   }
 }
 
-type ConfigContent = Pick<FoundConfig<never>, 'config' | 'error' | 'warnings'>;
+type ConfigContent = Pick<FoundConfig<never>, 'config' | 'error' | 'warnings' | 'problems'>;
 
 function unreadable(problem: string): ConfigContent {
-  return { config: defaultConfig(), error: { message: `cannot read the configuration: ${problem}`, at: undefined }, warnings: [] };
+  return { config: defaultConfig(), error: { message: `cannot read the configuration: ${problem}`, at: undefined }, warnings: [], problems: [] };
+}
+
+/** Runs the kinds' steps inside the walk's: their questions are the host's too. */
+function* kindSteps<P, T>(inner: KindSteps<P, T>): Steps<P, T> {
+  let step = inner.next();
+  while (!step.done) {
+    const answer = yield step.value;
+    if (typeof answer === 'string') throw new Error('a read was answered with a stat');
+    step = inner.next(answer);
+  }
+  return step.value;
 }
 
 function* askStat<P>(path: P): Steps<P, StatAnswer> {
   const answer = yield { stat: path };
-  if (typeof answer === 'string' || !('text' in answer)) return answer;
-  throw new Error('a stat was answered with file contents');
+  if (typeof answer === 'string' || (!('text' in answer) && !('path' in answer))) return answer;
+  throw new Error('a stat was answered with file contents or a path');
 }
 
 function* askRead<P>(path: P): Steps<P, ReadAnswer> {
   const answer = yield { read: path };
-  if (typeof answer !== 'string') return answer;
-  throw new Error('a read was answered with a stat');
+  if (typeof answer !== 'string' && !('path' in answer)) return answer;
+  throw new Error('a read was answered with a stat or a path');
 }

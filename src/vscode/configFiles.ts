@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportConfig } from '../core/config';
@@ -35,6 +36,16 @@ export const vscodeConfigHost: AsyncConfigHost<vscode.Uri> = {
       return { problem: describeFileSystemError(error) };
     }
   },
+  /** Links exist only on disk; other file systems are taken as they are. */
+  async realPath(uri) {
+    if (uri.scheme !== 'file') return { path: uri };
+    try {
+      return { path: vscode.Uri.file(await realpath(uri.fsPath)) };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return { problem: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : describeFileSystemError(error) };
+    }
+  },
 };
 
 /**
@@ -47,6 +58,8 @@ export class ConfigFiles implements vscode.Disposable {
   /** By the folder a lookup starts from. */
   private readonly byFolder = new Map<string, Promise<ConfigLookup | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** The template files of the configurations read, by URI: saving one reloads them. */
+  private readonly templates = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
@@ -60,6 +73,14 @@ export class ConfigFiles implements vscode.Disposable {
       this.changed.fire();
     };
     this.disposables.push(watcher, watcher.onDidCreate(reset), watcher.onDidChange(reset), watcher.onDidDelete(reset));
+    this.disposables.push(vscode.workspace.onDidSaveTextDocument((document) => {
+      if (this.templates.has(document.uri.toString())) reset(document.uri);
+    }));
+  }
+
+  /** Whether a document is the template of a kind of a configuration in use. */
+  isTemplate(uri: vscode.Uri): boolean {
+    return this.templates.has(uri.toString());
   }
 
   /** The configuration for a document, or undefined when none applies. */
@@ -92,6 +113,11 @@ export class ConfigFiles implements vscode.Disposable {
     for (const warning of found.warnings) {
       diagnostics.push(configDiagnostic(new vscode.Range(0, 0, 0, 1), warning, vscode.DiagnosticSeverity.Warning));
     }
+    for (const problem of found.problems) {
+      const at = toPosition(problem);
+      diagnostics.push(configDiagnostic(new vscode.Range(at, at.translate(0, 1)), `"${problem.key}": ${problem.message}`, vscode.DiagnosticSeverity.Error));
+    }
+    for (const kind of found.config.kinds ?? []) if (kind.source !== undefined) this.templates.add(kind.source);
     this.diagnostics.set(found.path, diagnostics);
     for (const diagnostic of diagnostics) this.log.warn(`${found.path.toString(true)}: ${diagnostic.message}`);
     this.log.info(`using ${found.path.toString(true)}`);

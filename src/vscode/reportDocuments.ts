@@ -82,7 +82,7 @@ export class ReportDocuments implements vscode.Disposable {
         this.linted.fire(document);
         return state.version === version ? state.result : undefined;
       }
-      const optionsKey = JSON.stringify(options);
+      const optionsKey = optionsKeyOf(options);
       if (!state.linter || state.optionsKey !== optionsKey) {
         state.linter = new ReportLinter(options);
         state.optionsKey = optionsKey;
@@ -161,6 +161,7 @@ export class ReportDocuments implements vscode.Disposable {
       matchesFiles,
       config: lookup?.config,
       settingsRules: settings.rules,
+      relativePath: inConfigFolder,
     });
   }
 
@@ -218,6 +219,22 @@ export class ReportDocuments implements vscode.Disposable {
     this.log.info(`${key} is larger than mlreport.maxLiveLintSize (${settings.maxLiveLintSize} bytes): linted on save and on demand only`);
   }
 }
+
+const kindIds = new WeakMap<object, number>();
+
+/** Options as a comparable key; kinds (large objects, compiled once per template text) by identity. */
+function optionsKeyOf(options: LintOptions): string {
+  const kinds = options.kinds?.map((kind) => {
+    let id = kindIds.get(kind);
+    if (id === undefined) {
+      id = ++kindCount;
+      kindIds.set(kind, id);
+    }
+    return id;
+  });
+  return JSON.stringify({ ...options, kinds });
+}
+let kindCount = 0;
 
 const settingsGlobs = new Map<string, ReportConfig>();
 

@@ -176,12 +176,19 @@ describe('mlreport lint', () => {
       assert.deepEqual(parseJson(off.stdout)[0]?.diagnostics.map((d) => d.rule), ['table-column-count']);
     });
 
+    it('exits 2 for a --kind that neither mlreport nor the file\'s configuration knows', () => {
+      tree = tempTree({ 'a.md': WARNING_REPORT });
+      const result = runCli(['lint', '--kind', 'blog', 'a.md'], tree.root);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /a\.md: unknown kind "blog"; use one of ml-experiment-report, ml-task-spec/);
+    });
+
     it('exits 2 on bad usage, with a message naming the mistake', () => {
       tree = tempTree({ 'a.md': WARNING_REPORT });
       const cases: [string[], RegExp][] = [
         [['lint', '--bogus', 'a.md'], /Unknown option '--bogus'/],
         [['lint', '--format', 'xml', 'a.md'], /unknown format "xml"; use one of stylish, json, sarif, github/],
-        [['lint', '--kind', 'blog', 'a.md'], /unknown kind "blog"/],
+        [['lint', '--no-config', '--kind', 'blog', 'a.md'], /unknown kind "blog"/],
         [['lint'], /no PATH to lint/],
         [['lint', '--rule', 'nope=off', 'a.md'], /unknown rule "nope"/],
         [['lint', '--rule', 'frontmatter', 'a.md'], /not ID=SETTING/],

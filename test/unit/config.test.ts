@@ -20,7 +20,7 @@ describe('parseConfig', () => {
   });
 
   it('defaults to no rule changes, no globs and the experiment report kind', () => {
-    assert.deepEqual(parseConfig({}), { config: { rules: {}, files: [], kind: 'ml-experiment-report' }, problems: [] });
+    assert.deepEqual(parseConfig({}), { config: { rules: {}, files: [], kind: 'ml-experiment-report' }, problems: [], errors: [] });
     assert.deepEqual(defaultConfig(), parseConfig({}).config);
   });
 

@@ -55,10 +55,10 @@ describe('generators', () => {
 
   it('put a new rule and a new kind into the .mlreport.json schema', () => {
     const schema = JSON.parse(renderSchema([...RULES, extraRule], [...BUILTIN_KINDS, extraKind])) as {
-      properties: { rules: { properties: Record<string, { enum: string[]; description: string }> }; kind: { enum: string[]; default: string } };
+      properties: { rules: { properties: Record<string, { enum: string[]; description: string }> }; kind: { examples: string[]; default: string } };
     };
     assert.deepEqual(schema.properties.rules.properties['throwaway-rule'], { enum: ['off', 'info', 'warning', 'error'], description: 'Never fires. Default: info.' });
-    assert.deepEqual(schema.properties.kind.enum, ['ml-experiment-report', 'ml-task-spec', 'ml-data-card']);
+    assert.deepEqual(schema.properties.kind.examples, ['ml-experiment-report', 'ml-task-spec', 'ml-data-card']);
     assert.equal(schema.properties.kind.default, 'ml-experiment-report');
   });
 });
