@@ -27,7 +27,7 @@ export const LAYERS: readonly (Layer | readonly Layer[])[] = [
   },
   { name: 'compile', paths: ['src/core/templates/compile/'], holds: 'report kinds compiled from annotated template files: sections, front matter, inferred filler' },
   { name: 'rules', paths: ['src/core/rules/'], holds: 'one file per rule, its id an exported constant; `rules/index.ts` lists them' },
-  { name: 'lint', paths: ['src/core/lint.ts', 'src/core/config.ts', 'src/core/configKinds.ts', 'src/core/configDiscovery.ts'], holds: 'runs the rules over one shared parse (`ReportLinter` is incremental); `.mlreport.json` validation, and which one applies (for any file system)' },
+  { name: 'lint', paths: ['src/core/lint.ts', 'src/core/suppressions.ts', 'src/core/config.ts', 'src/core/configKinds.ts', 'src/core/configDiscovery.ts'], holds: 'runs the rules over one shared parse (`ReportLinter` is incremental); `.mlreport.json` validation, and which one applies (for any file system)' },
   {
     name: 'features',
     paths: ['src/core/features/'],

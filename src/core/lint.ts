@@ -4,7 +4,9 @@ import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
 import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
-import { RULES } from './rules';
+import { RULE_IDS, RULES } from './rules';
+import { UNUSED_SUPPRESSION, unusedSuppression } from './rules/unusedSuppression';
+import { suppress } from './suppressions';
 import type { ChunkRule, Rule } from './rules/types';
 import type { SectionMap } from './sections/sectionMap';
 import { inNotApplicable, mapSections } from './sections/sectionMap';
@@ -188,8 +190,11 @@ export class ReportLinter {
         end: 0,
       }, 0));
     }
-    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule));
-    return { ...base, kind, notReport: undefined, findings, sections, internalErrors };
+    const { kept, unused } = suppress(doc, findings, { rules: this.options.rules, ruleIds: RULE_IDS, unsuppressible: [INTERNAL_ERROR_RULE] });
+    const unusedSetting = this.options.rules?.[UNUSED_SUPPRESSION];
+    if (unusedSetting !== 'off') for (const raw of unused) kept.push(resolve(doc, UNUSED_SUPPRESSION, unusedSetting ?? unusedSuppression.defaultSeverity, raw, 0));
+    kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule));
+    return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors };
   }
 
   /** A chunk rule's findings for one chunk parse, computed once per parse, kind, rule and first-ness (`key`). */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix, LintResult } from '../core';
 import { fixAllTables } from '../core';
+import { disableFix } from '../core/features/disableFix';
 import { TABLE_COLUMN_COUNT } from '../core/rules/tableColumnCount';
 import { diagnosticRule } from './diagnostics';
 import { toRange, toTextEdit } from './positions';
@@ -9,8 +10,9 @@ import type { ReportDocuments } from './reportDocuments';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlreport');
 
 /**
- * Quick fixes for the findings that carry a fix (missing sections, table rows, delimiter rows), and
- * "fix all table problems" as a quick fix and as `source.fixAll.mlreport`. Each action is one
+ * Quick fixes for the findings that carry a fix (missing sections, table rows, delimiter rows),
+ * "Disable RULE for this line" for every finding, and "fix all table problems" as a quick fix and as
+ * `source.fixAll.mlreport`. Each action is one
  * WorkspaceEdit, so one undo step.
  */
 export class ReportCodeActions implements vscode.CodeActionProvider {
@@ -32,6 +34,10 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       const here = result.findings.filter((finding) => finding.fix && toRange(finding.range).intersection(range) !== undefined);
       for (const finding of here) {
         actions.push(this.action(document, result, finding.fix as Fix, vscode.CodeActionKind.QuickFix, matching(context, finding), true));
+      }
+      for (const finding of result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined)) {
+        const fix = disableFix(result, finding);
+        if (fix) actions.push(this.action(document, result, fix, vscode.CodeActionKind.QuickFix, matching(context, finding), false));
       }
       const tableFindings = result.findings.filter((finding) => finding.rule === TABLE_COLUMN_COUNT && finding.fix);
       if (tableFix && here.some((finding) => finding.rule === TABLE_COLUMN_COUNT) && tableFindings.length > 1) {

@@ -6,6 +6,7 @@ import { sectionOrder } from './sectionOrder';
 import { tableColumnCount } from './tableColumnCount';
 import type { Rule } from './types';
 import { unfilledPlaceholder } from './unfilledPlaceholder';
+import { unusedSuppression } from './unusedSuppression';
 
 /** Every rule, in the order the README lists them. */
 export const RULES: readonly Rule[] = [
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   sectionOrder,
   duplicateSection,
   emptySection,
+  unusedSuppression,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
