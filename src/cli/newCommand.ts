@@ -1,8 +1,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { instantiateTemplate, localDate } from '../core/templates/instantiate';
-import { BUILTIN_KINDS } from '../core/templates/registry';
 import { displayPath } from './displayPath';
+import { kindsForFolder } from './kindsForFolder';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import type { CliIo } from './io';
 import { parseCommandArgs } from './parseCommandArgs';
@@ -21,9 +21,12 @@ export function newCommand(args: string[], io: CliIo): number {
     io.stdout(NEW_HELP);
     return EXIT_OK;
   }
-  const kinds = BUILTIN_KINDS.map((kind) => kind.id).join(', ');
+  // The kinds of the folder the report goes to: built-in ones and its configuration's.
+  const target = values.output === undefined || values.output === '-' ? io.cwd : dirname(resolve(io.cwd, values.output));
+  const available = kindsForFolder(target, io).kinds;
+  const kinds = available.map((kind) => kind.id).join(', ');
   if (positionals.length !== 1) throw new UsageError(`give one report kind (${kinds})`);
-  const kind = BUILTIN_KINDS.find((known) => known.id === positionals[0]);
+  const kind = available.find((known) => known.id === positionals[0]);
   if (!kind) throw new UsageError(`unknown kind "${positionals[0]}"; use one of ${kinds}`);
   if (kind.template.trim() === '') {
     io.stderr(`mlreport: the kind ${kind.id} has no template in this build\n`);

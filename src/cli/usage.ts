@@ -12,12 +12,13 @@ Lints Markdown ML experiment reports and writes new ones from templates.
 Commands:
   lint [options] PATH...       Lint report files, folders (their .md files) or globs
   new KIND [options]           Write a new report from a kind's template
+  kinds [--json]               List the report kinds for the current folder
 
 Options:
   -h, --help                   Show this help; "mlreport lint --help" shows a command's
   -v, --version                Print the version
 
-Report kinds: ${KINDS}
+Report kinds: ${KINDS}, and those of .mlreport.json "kinds" templates
 Documentation: ${DOCS_URL}
 `;
 
@@ -30,7 +31,7 @@ whose front matter "type:" names no report kind is skipped, with a note on stand
 Options:
   -f, --format NAME            Output: ${FORMAT_NAMES.join(', ')} (default: stylish)
   -k, --kind KIND              Lint every file as this kind, whatever its front matter says
-                               (${KINDS})
+                               (${KINDS}, or a kind of the file's .mlreport.json)
   -c, --config FILE            Use this configuration instead of the nearest .mlreport.json
       --no-config              Use no configuration file
   -r, --rule ID=SETTING        Set a rule to off, info, warning or error (repeatable);
@@ -43,12 +44,15 @@ Exit codes: 0 no errors, 1 at least one error-severity finding,
 
 Rules: ${RULE_IDS.join(', ')}
 Configuration (.mlreport.json, found by walking up from each file's folder):
-  { "rules": { "section-order": "off" }, "files": ["notes/**/*.md"], "kind": "ml-experiment-report" }
+  { "rules": { "section-order": "off" }, "files": ["notes/**/*.md"], "kind": "ml-experiment-report",
+    "kinds": ["templates/eval-note.md"], "sections": { "eval-note": { "optional": ["Risks"] } },
+    "overrides": [{ "files": ["drafts/**"], "rules": { "unfilled-placeholder": "off" } }] }
 `;
 
 export const NEW_HELP = `Usage: mlreport new KIND [options]
 
-Writes a new report from the template of KIND (${KINDS}), with today's date.
+Writes a new report from the template of KIND (${KINDS}, or a kind of the
+.mlreport.json that applies to the output's folder), with today's date.
 Without --output it prints the report.
 
 Options:
@@ -56,5 +60,16 @@ Options:
   -a, --author NAME            Fill in an author (repeatable)
   -o, --output FILE            Write to FILE instead of standard output
       --force                  Overwrite FILE if it exists
+  -h, --help                   Show this help
+`;
+
+export const KINDS_HELP = `Usage: mlreport kinds [--json]
+
+Lists the report kinds that apply to files in the current folder: the built-in ones and the
+"kinds" templates of the nearest .mlreport.json, each with its source file, its sections and
+its counts. Exits 2 when the configuration has problems (they are printed).
+
+Options:
+      --json                   Print JSON
   -h, --help                   Show this help
 `;

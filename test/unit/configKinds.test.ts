@@ -171,3 +171,51 @@ describe('configuration: kinds, sections, overrides', () => {
     });
   });
 });
+
+describe('mlreport new and mlreport kinds with custom kinds', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+  const TEAM = { '.mlreport.json': '{"kinds": ["templates/eval.md"]}', 'templates/eval.md': `---\ntitle: {{TITLE}}\ntype: eval-note\n---\n<!-- mlreport: name Eval Note -->\n\n# {{TITLE}}\n\n## Summary\n<!-- mlreport: optional -->\n\nWhat changed.\n\n## Results\n\n### Main Table\n\n| Model | F1 |\n|--|--|\n| Name | Score |\n` };
+
+  it('new writes a report of a custom kind, annotations stripped, and it lints as that kind', () => {
+    const tree = tempTree(TEAM);
+    cleanups.push(tree.cleanup);
+    const result = runCli(['new', 'eval-note', '--title', 'Week 2', '-o', 'notes/week2.md'], tree.root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Wrote notes\/week2\.md \(Eval Note\)/);
+    const lintResult = runCli(['lint', '-f', 'json', 'notes/week2.md'], tree.root);
+    const [file] = JSON.parse(lintResult.stdout) as { diagnostics: { rule: string; message: string }[] }[];
+    assert.ok(file?.diagnostics.some((d) => d.rule === 'unfilled-placeholder' && /What changed/.test(d.message)));
+    const printed = runCli(['new', 'eval-note'], tree.root).stdout;
+    assert.ok(!printed.includes('mlreport'), printed);
+    assert.match(printed, /^---\ntitle: \{\{TITLE\}\}\ntype: eval-note\n---\n\n# \{\{TITLE\}\}\n\n## Summary\n\nWhat changed\./);
+  });
+
+  it('new refuses a kind the folder does not have', () => {
+    const tree = tempTree(TEAM);
+    cleanups.push(tree.cleanup);
+    const result = runCli(['new', 'model-card'], tree.root);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /unknown kind "model-card"; use one of eval-note, ml-experiment-report, ml-task-spec/);
+  });
+
+  it('kinds lists every kind for the folder with its source, sections and counts', () => {
+    const tree = tempTree(TEAM);
+    cleanups.push(tree.cleanup);
+    const text = runCli(['kinds'], tree.root);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^eval-note — Eval Note\n {2}source: templates\/eval\.md\n {2}2 sections, 1 subsections, 1 optional; 2 required front matter keys; 1 slots, 3 filler entries\n {2}sections \(\? optional\):\n {4}Summary\?\n {4}Results \(Main Table\)\n/);
+    assert.match(text.stdout, /ml-experiment-report — ML Experiment Report\n {2}source: built-in/);
+    const json = JSON.parse(runCli(['kinds', '--json'], tree.root).stdout) as { id: string; source: string }[];
+    assert.deepEqual(json.map((k) => [k.id, k.source]), [['eval-note', 'templates/eval.md'], ['ml-experiment-report', 'built-in'], ['ml-task-spec', 'built-in']]);
+  });
+
+  it('kinds exits 2 and prints the configuration problems', () => {
+    const tree = tempTree({ '.mlreport.json': '{"kinds": ["nope.md"]}' });
+    cleanups.push(tree.cleanup);
+    const result = runCli(['kinds'], tree.root);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /\.mlreport\.json:1:\d+: "kinds\[0\]": template "nope\.md" cannot be read/);
+    assert.match(result.stdout, /ml-task-spec/);
+  });
+});
