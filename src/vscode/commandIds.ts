@@ -29,6 +29,8 @@ function withoutPrefix(text: string, prefix: string): string {
 export const NEW_REPORT_COMMANDS: readonly NewReportCommand[] = BUILTIN_KINDS.map(newReportCommand);
 
 const FIXED_COMMANDS = {
+  /** *New Report…*: any kind of the workspace, custom ones included. */
+  createReport: 'mlreport.createReport',
   insertTemplate: 'mlreport.insertTemplate',
   insertSection: 'mlreport.insertSection',
   nextPlaceholder: 'mlreport.nextPlaceholder',

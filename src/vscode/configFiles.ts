@@ -2,11 +2,19 @@ import { realpath } from 'node:fs/promises';
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReportConfig } from '../core/config';
+import type { ReportKind } from '../core/templates/types';
+import { BUILTIN_KINDS } from '../core/templates/registry';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { AsyncConfigDiscovery, AsyncConfigHost, FoundConfig } from '../core/configDiscovery';
 import { asyncConfigDiscovery } from '../core/configDiscovery';
 import type { Log } from './log';
 import { toPosition } from './positions';
+
+/** A kind of the workspace, with the folder whose configuration brings it (undefined for a built-in kind not changed by one). */
+export interface WorkspaceKind {
+  kind: ReportKind;
+  folder: vscode.Uri | undefined;
+}
 
 /** A `.mlreport.json` that applies to a document. */
 export interface ConfigLookup {
@@ -78,6 +86,30 @@ export class ConfigFiles implements vscode.Disposable {
     }));
   }
 
+  /**
+   * Every kind of the workspace: the built-in ones, then the kinds of each `.mlreport.json` in the
+   * workspace folders (a kind of the same id from a nearer-to-the-root configuration first).
+   */
+  async workspaceKinds(): Promise<WorkspaceKind[]> {
+    const files = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**', 50);
+    files.sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
+    const kinds: WorkspaceKind[] = BUILTIN_KINDS.map((kind) => ({ kind, folder: undefined }));
+    const seen = new Set<string>();
+    for (const file of files) {
+      const folder = vscode.Uri.joinPath(file, '..');
+      const lookup = await this.forDocument(vscode.Uri.joinPath(folder, 'report.md'));
+      for (const kind of lookup?.config.kinds ?? []) {
+        const key = `${kind.id}\u0000${kind.source ?? ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const builtin = kinds.findIndex((entry) => entry.folder === undefined && entry.kind.id === kind.id);
+        if (builtin >= 0) kinds.splice(builtin, 1);
+        kinds.push({ kind, folder });
+      }
+    }
+    return kinds;
+  }
+
   /** Whether a document is the template of a kind of a configuration in use. */
   isTemplate(uri: vscode.Uri): boolean {
     return this.templates.has(uri.toString());
@@ -146,7 +178,12 @@ export function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | unde
 }
 
 function startFolder(uri: vscode.Uri): vscode.Uri | undefined {
-  if (uri.scheme === 'untitled') return vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (uri.scheme === 'untitled') {
+    // An untitled report created for a folder (*New Report…* of a folder's kind) carries its future path.
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (base && uri.path.startsWith('/') && uri.path.lastIndexOf('/') > 0) return base.with({ path: posix.dirname(uri.path) });
+    return base;
+  }
   return vscode.Uri.joinPath(uri, '..');
 }
 

@@ -15,7 +15,8 @@ import { ReportDocuments } from './reportDocuments';
 import { insertSection, revealSection } from './sectionCommands';
 import { readSettings, SECTION } from './settings';
 import { ReportStatusBar } from './statusBar';
-import { insertTemplate, newReport } from './templateCommands';
+import { KindCompletions } from './kindCompletions';
+import { createReport, insertTemplate, newReport } from './templateCommands';
 
 /** What `activate` returns: the views' data and a way to lint on demand, for tests and other extensions. */
 export interface MlReportApi {
@@ -101,7 +102,9 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     }),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActionProvider, ReportCodeActions.metadata),
     ...NEW_REPORT_COMMANDS.map(({ command, kindId }) => vscode.commands.registerCommand(command, () => newReport(kindId))),
-    vscode.commands.registerCommand(COMMANDS.insertTemplate, (kindId?: unknown) => insertTemplate(kindId)),
+    vscode.commands.registerCommand(COMMANDS.createReport, (kindId?: unknown) => createReport(configs, kindId)),
+    vscode.commands.registerCommand(COMMANDS.insertTemplate, (kindId?: unknown) => insertTemplate(configs, kindId)),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new KindCompletions(documents), ...KindCompletions.triggerCharacters),
     vscode.commands.registerCommand(COMMANDS.insertSection, (target?: unknown) => insertSection(documents, outlineProvider, target)),
     vscode.commands.registerCommand(COMMANDS.nextPlaceholder, () => goToPlaceholder(documents, 1)),
     vscode.commands.registerCommand(COMMANDS.previousPlaceholder, () => goToPlaceholder(documents, -1)),

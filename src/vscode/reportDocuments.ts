@@ -150,6 +150,8 @@ export class ReportDocuments implements vscode.Disposable {
     const settings = readSettings(uri);
     if (!settings.enable || languageId !== 'markdown') return undefined;
     const lookup = await this.configs.forDocument(uri);
+    // A kind's template is the kind's source, not a report: its filler is meant to be there.
+    if (this.configs.isTemplate(uri)) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     const inFolder = folder && relativePath(folder, uri);
     const inConfigFolder = lookup && relativePath(lookup.folder, uri);
