@@ -35,14 +35,16 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
       for (const finding of here) {
         actions.push(this.action(document, result, finding.fix as Fix, vscode.CodeActionKind.QuickFix, matching(context, finding), true));
       }
-      for (const finding of result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined)) {
-        const fix = disableFix(result, finding);
-        if (fix) actions.push(this.action(document, result, fix, vscode.CodeActionKind.QuickFix, matching(context, finding), false));
-      }
       const tableFindings = result.findings.filter((finding) => finding.rule === TABLE_COLUMN_COUNT && finding.fix);
       if (tableFix && here.some((finding) => finding.rule === TABLE_COLUMN_COUNT) && tableFindings.length > 1) {
         const diagnostics = here.filter((finding) => finding.rule === TABLE_COLUMN_COUNT).flatMap((finding) => matching(context, finding));
         actions.push(this.action(document, result, tableFix, vscode.CodeActionKind.QuickFix, diagnostics, false));
+      }
+    }
+    if (wantsQuickFix) {
+      for (const finding of result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined)) {
+        const fix = disableFix(result, finding);
+        if (fix) actions.push(this.action(document, result, fix, vscode.CodeActionKind.QuickFix, matching(context, finding), false));
       }
     }
     if (wantsFixAll && tableFix) {

@@ -8,8 +8,9 @@ async function actionsAt(document: vscode.TextDocument, line: number, kind?: str
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind)) ?? [];
 }
 
+/** The fixing actions (not the *Disable RULE…* suppressions, which every finding has). */
 function ours(actions: vscode.CodeAction[]): vscode.CodeAction[] {
-  return actions.filter((action) => action.title.includes('section') || action.title.toLowerCase().includes('table') || action.title.toLowerCase().includes('row'));
+  return actions.filter((action) => !action.title.startsWith('Disable ') && (action.title.includes('section') || action.title.toLowerCase().includes('table') || action.title.toLowerCase().includes('row')));
 }
 
 /** Cells of a table row; escaped pipes do not separate. */
@@ -49,7 +50,7 @@ describe('quick fixes', () => {
     const api = await mlreportApi();
     const context = { diagnostics: mlreportDiagnostics(editor.document.uri), only: undefined, triggerKind: vscode.CodeActionTriggerKind.Invoke };
     const direct = api.codeActionProvider.provideCodeActions(editor.document, editor.document.lineAt(row).range, context);
-    assert.deepEqual(direct.map((action) => [action.title, action.diagnostics?.map((diagnostic) => [ruleOf(diagnostic), diagnostic.range.start.line])]), [
+    assert.deepEqual(ours(direct).map((action) => [action.title, action.diagnostics?.map((diagnostic) => [ruleOf(diagnostic), diagnostic.range.start.line])]), [
       [fix.title, [['table-column-count', row]]],
       [all.title, [['table-column-count', row]]],
     ]);
@@ -109,6 +110,23 @@ describe('quick fixes', () => {
     });
     assert.ok(await vscode.workspace.applyEdit((actions[0] as vscode.CodeAction).edit as vscode.WorkspaceEdit));
     await waitFor(() => !mlreportDiagnostics(editor.document.uri).some((diagnostic) => ruleOf(diagnostic) === 'table-column-count'), { message: 'table problems to go' });
+  });
+
+  it('offers Disable RULE for this line, which silences the finding in one undoable edit', async () => {
+    const text = editor.document.getText();
+    const diagnostic = mlreportDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'unfilled-placeholder' || ruleOf(d) === 'missing-section');
+    assert.ok(diagnostic, 'a finding to disable');
+    const rule = ruleOf(diagnostic);
+    const actions = await actionsAt(editor.document, diagnostic.range.start.line);
+    const disable = actions.find((action) => action.title.startsWith(`Disable ${rule} for this`));
+    assert.ok(disable, actions.map((action) => action.title).join(', '));
+    const before = mlreportDiagnostics(editor.document.uri).filter((d) => ruleOf(d) === rule).length;
+    assert.ok(disable.edit && (await vscode.workspace.applyEdit(disable.edit)));
+    assert.match(editor.document.getText(), new RegExp(`<!-- mlreport-disable(-next-line)? ${rule} -->`));
+    await waitForDiagnostics(editor.document.uri, (found) => found.filter((d) => ruleOf(d) === rule).length === before - 1);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), text);
   });
 
   it('offers nothing in Markdown files that are not reports', async () => {
