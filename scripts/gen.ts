@@ -16,8 +16,11 @@ function writeIfChanged(path: string, render: (current: string) => string): void
 }
 
 async function main(): Promise<void> {
-  // The kinds read the template text module, so it is written before they are loaded.
+  // The kinds read the template text module, so it is written before they are loaded; and the files
+  // below read the compiled kinds, so those are written before the registry loads them.
   writeIfChanged(TEMPLATE_MODULE_FILE, () => renderTemplateModule());
+  const { BUILTIN_KINDS_MODULE, renderBuiltinKindsModule } = await import('./gen-kinds');
+  writeIfChanged(BUILTIN_KINDS_MODULE, () => renderBuiltinKindsModule());
   const { GENERATED_FILES } = await import('./generatedFiles');
   for (const file of GENERATED_FILES) writeIfChanged(file.path, (current) => file.render(current));
 }
