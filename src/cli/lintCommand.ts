@@ -84,6 +84,8 @@ function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefine
   const read = readTextFile(file, settings.maxSize);
   if ('problem' in read) return { failure: read.problem };
   const declaredType = sniffDeclaredType(read.text);
+  const template = settings.kind === undefined ? loaded?.config.kinds?.find((kind) => kind.source === file) : undefined;
+  if (template) return { notReport: `it is the template of the kind "${template.id}"` };
   const relativePath = loaded && configRelativePath(loaded, file);
   const kinds = loaded?.config.kinds;
   if (settings.kind !== undefined && !findKind(settings.kind, kinds)) {

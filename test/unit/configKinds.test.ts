@@ -219,3 +219,20 @@ describe('mlreport new and mlreport kinds with custom kinds', () => {
     assert.match(result.stdout, /ml-task-spec/);
   });
 });
+
+describe('examples/team', () => {
+  const team = join(__dirname, '..', '..', 'examples', 'team');
+
+  it('the complete report lints clean, the half-done one has its findings, the template is not linted as a report', () => {
+    const complete = runCli(['lint', '-f', 'json', 'week-12-eval.md'], team);
+    assert.equal(complete.code, 0, complete.stderr);
+    assert.deepEqual((JSON.parse(complete.stdout) as { kind: string; diagnostics: unknown[] }[]).map((f) => [f.kind, f.diagnostics]), [['eval-note', []]]);
+    const draft = runCli(['lint', '-f', 'json', 'drafts'], team);
+    assert.equal(draft.code, 0, draft.stderr);
+    const [file] = JSON.parse(draft.stdout) as { diagnostics: { rule: string; severity: string }[] }[];
+    const rules = new Set(file?.diagnostics.map((d) => `${d.rule}:${d.severity}`));
+    assert.deepEqual([...rules].sort(), ['missing-section:info', 'missing-section:warning', 'unfilled-placeholder:info'], 'drafts/** turns unfilled placeholders into information');
+    const all = runCli(['lint', '-f', 'json', '.'], team);
+    assert.match(all.stderr, /templates\/eval-note\.md: skipped, not a report \(it is the template of the kind "eval-note"\)/);
+  });
+});
