@@ -73,6 +73,15 @@ describe('labeled subsections', () => {
     assert.equal(one.occurrences[0]?.form, 'prose');
   });
 
+  it('reports nothing missing when a label names none of the subsections: it may be the missing one under its own name', () => {
+    const text = '---\ntype: ml-experiment-report\n---\n\n# T\n\n## Deployment\n\n- Index: ScaNN, 0.6 GB in memory\n- Latency: p99 11 ms\n- Requirements: nightly embedding job\n';
+    const result = lint(text);
+    assert.equal(result.sections?.occurrences[0]?.form, 'prose');
+    assert.deepEqual(result.findings.filter((finding) => finding.message.includes('Deployment')), []);
+    const named = lint(text.replace('- Index:', '- Model size:'));
+    assert.equal(named.sections?.occurrences[0]?.form, 'labels');
+  });
+
   it('reports the subsections a labeled section lacks as one finding', () => {
     const text = '---\ntype: ml-task-spec\n---\n\n# T\n\n## Experimental Setup\n\nSetup:\n\n- **Environment**: 2 × A100\n- **Data split**: 80/10/10\n';
     const findings = lint(text).findings.filter((finding) => finding.message.includes('Experimental Setup'));

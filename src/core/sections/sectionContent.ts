@@ -24,6 +24,8 @@ export interface HeadingLabels {
   unlabeled: boolean;
   /** The normalised header and first-column cells of each table directly under the heading. */
   tables: readonly (readonly string[])[];
+  /** The normalised label of each labeled line and top-level list item directly under the heading (with its variants). */
+  lineLabels: readonly (readonly string[])[];
 }
 
 /**
@@ -86,7 +88,7 @@ export function headingLabels(parse: ChunkParse): readonly HeadingLabels[] {
       const collector = new LabelCollector(parse.text);
       let unlabeled = false;
       for (const block of blocks) if (!collector.block(block)) unlabeled = true;
-      return { labels: collector.labels, unlabeled, tables: collector.tables };
+      return { labels: collector.labels, unlabeled, tables: collector.tables, lineLabels: collector.lineLabels };
     });
     labelCache.set(parse, labels);
   }
@@ -106,12 +108,17 @@ function blocksByHeading(parse: ChunkParse): RootContent[][] {
 class LabelCollector {
   readonly labels = new Map<string, ContentLabel>();
   readonly tables: string[][] = [];
+  readonly lineLabels: string[][] = [];
 
   constructor(private readonly text: string) {}
 
   /** Collects a block's labels; returns whether the block is labeled (or a table, or a lead-in), see `HeadingContent.unlabeled`. */
   block(node: RootContent): boolean {
-    if (node.type === 'paragraph') return this.paragraph(node) || this.leadIn(node);
+    if (node.type === 'paragraph') {
+      // A lead-in names what follows (`The runs share one setup:`, `**Environment:**`): its label counts, but not as an item.
+      const leadIn = this.leadIn(node);
+      return this.paragraph(node, leadIn) || leadIn;
+    }
     if (node.type === 'list') {
       let labeled = true;
       for (const item of node.children) if (!this.item(item)) labeled = false;
@@ -132,7 +139,7 @@ class LabelCollector {
   }
 
   /** Every line of a paragraph that starts with a label: bold (`**Seeds**: 42`), or plain and followed by a colon. Returns whether all do. */
-  private paragraph(node: Paragraph): boolean {
+  private paragraph(node: Paragraph, leadIn: boolean): boolean {
     const span = spanOf(node);
     if (!span) return false;
     let labeled = true;
@@ -140,7 +147,9 @@ class LabelCollector {
     while (lineStart < span.end) {
       let lineEnd = lineStart;
       while (lineEnd < span.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
-      if (!this.line(lineStart, lineEnd, lineStart, lineEnd)) labeled = false;
+      const keys = this.line(lineStart, lineEnd, lineStart, lineEnd);
+      if (!keys) labeled = false;
+      else if (!leadIn) this.lineLabels.push(keys);
       lineStart = lineEnd;
       if (this.text.charCodeAt(lineStart) === 13) lineStart++;
       if (this.text.charCodeAt(lineStart) === 10) lineStart++;
@@ -149,7 +158,7 @@ class LabelCollector {
   }
 
   /** A list item's label is at the start of its first line; nested lists are read too. Returns whether the item has a label. */
-  private item(node: ListItem): boolean {
+  private item(node: ListItem, nested = false): boolean {
     const span = spanOf(node);
     const first = node.children[0];
     const firstSpan = first?.type === 'paragraph' ? spanOf(first) : undefined;
@@ -157,10 +166,12 @@ class LabelCollector {
     if (span && firstSpan) {
       let lineEnd = firstSpan.start;
       while (lineEnd < firstSpan.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
-      labeled = this.line(firstSpan.start, lineEnd, span.start, span.end);
+      const keys = this.line(firstSpan.start, lineEnd, span.start, span.end);
+      if (keys && !nested) this.lineLabels.push(keys);
+      labeled = keys !== undefined;
     }
     for (const child of node.children) {
-      if (child.type === 'list') for (const nested of child.children) this.item(nested);
+      if (child.type === 'list') for (const item of child.children) this.item(item, true);
     }
     return labeled;
   }
@@ -193,7 +204,7 @@ class LabelCollector {
    * A label at the start of `start`–`end`: `**Label**: value`, `**Label:** value`, `__Label__`, `*Label*:`
    * or `Label: value`. Emphasis makes it a label with or without a colon; plain text needs the colon.
    */
-  private line(start: number, end: number, blockStart: number, blockEnd: number): boolean {
+  private line(start: number, end: number, blockStart: number, blockEnd: number): string[] | undefined {
     const line = this.text.slice(start, end);
     const indent = /^[ \t>]*/.exec(line)?.[0].length ?? 0;
     const emphasis = /^(\*\*|__|\*|_)(?=\S)/.exec(line.slice(indent))?.[1];
@@ -202,22 +213,21 @@ class LabelCollector {
     let valueStart: number;
     if (emphasis) {
       const close = line.indexOf(emphasis, indent + emphasis.length);
-      if (close < 0) return false;
+      if (close < 0) return undefined;
       labelStart += emphasis.length;
       labelEnd = start + close;
       valueStart = labelEnd + emphasis.length;
     } else {
       const colon = line.indexOf(':', indent);
-      if (colon < 0 || colon - indent > MAX_LABEL || !PLAIN_LABEL.test(line.slice(indent, colon))) return false;
+      if (colon < 0 || colon - indent > MAX_LABEL || !PLAIN_LABEL.test(line.slice(indent, colon))) return undefined;
       labelEnd = start + colon;
       valueStart = labelEnd + 1;
     }
     while (labelEnd > labelStart && /[\s:]/.test(this.text.charAt(labelEnd - 1))) labelEnd--;
-    if (labelEnd <= labelStart) return false;
+    if (labelEnd <= labelStart) return undefined;
     // A dash after the label separates it from the value (`**Logging** — W&B`) unless it is all there is.
     const value = this.text.slice(valueStart, end).replace(/^[\s:]+/, '').replace(/^[—–-]\s+(?=\S)/, '');
-    this.add(this.text.slice(labelStart, labelEnd), { start: labelStart, end: labelEnd, blockStart, blockEnd, notApplicable: isNotApplicable(value) });
-    return true;
+    return this.add(this.text.slice(labelStart, labelEnd), { start: labelStart, end: labelEnd, blockStart, blockEnd, notApplicable: isNotApplicable(value) });
   }
 
   /** Adds a label under its normalised text and, for `Data split (train/val/test)`, under `Data split` too; returns the keys. */

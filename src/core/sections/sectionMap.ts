@@ -232,17 +232,20 @@ function findLabels(headings: readonly DocumentHeading[], occurrences: readonly 
 }
 
 /**
- * Whether a section's own text is labeled content only (no heading of the author's own, every block
- * labeled, every table naming one of its subsections). With at least two subsections labeled, such a
- * section is structured by its subsections, so one it does not label is missing; otherwise its text
- * may hold that subsection in prose.
+ * Whether a section's own text is labeled content only, and every label names one of its subsections:
+ * no heading of the author's own, every paragraph line and list item labeled (a lead-in ending with
+ * `:` aside), every table naming a subsection in its header or first column. With at least two
+ * subsections labeled, such a section is structured by its subsections, so one it does not label is
+ * missing. Otherwise its text may hold that subsection in prose or under a label of its own
+ * (`- **Index**: 0.6 GB` may well be the model size).
  */
 function allLabeled(occurrence: SectionOccurrence, own: readonly number[], content: DocumentContents): boolean {
   if (own.length !== 1) return false;
   const facts = content.labels(occurrence.headingIndex);
   if (!facts || facts.unlabeled) return false;
   const keys = new Set(occurrence.spec.children.flatMap(titleKeys));
-  return facts.tables.every((table) => table.some((key) => keys.has(key)));
+  const names = (labels: readonly string[]): boolean => labels.some((key) => keys.has(key));
+  return facts.lineLabels.every(names) && facts.tables.every(names);
 }
 
 const keysCache = new WeakMap<SectionSpec, string[]>();
