@@ -157,21 +157,30 @@ class LabelCollector {
     return labeled;
   }
 
-  /** A list item's label is at the start of its first line; nested lists are read too. Returns whether the item has a label. */
-  private item(node: ListItem, nested = false): boolean {
-    const span = spanOf(node);
-    const first = node.children[0];
-    const firstSpan = first?.type === 'paragraph' ? spanOf(first) : undefined;
+  /**
+   * A list item's label is at the start of its first line; the items of lists nested in it are read
+   * too, without recursion (lists can nest thousands of levels deep). Returns whether the item itself
+   * has a label.
+   */
+  private item(top: ListItem): boolean {
     let labeled = false;
-    if (span && firstSpan) {
-      let lineEnd = firstSpan.start;
-      while (lineEnd < firstSpan.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
-      const keys = this.line(firstSpan.start, lineEnd, span.start, span.end);
-      if (keys && !nested) this.lineLabels.push(keys);
-      labeled = keys !== undefined;
-    }
-    for (const child of node.children) {
-      if (child.type === 'list') for (const item of child.children) this.item(item, true);
+    const pending: ListItem[] = [top];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      const span = spanOf(node);
+      const first = node.children[0];
+      const firstSpan = first?.type === 'paragraph' ? spanOf(first) : undefined;
+      if (span && firstSpan) {
+        let lineEnd = firstSpan.start;
+        while (lineEnd < firstSpan.end && this.text.charCodeAt(lineEnd) !== 10 && this.text.charCodeAt(lineEnd) !== 13) lineEnd++;
+        const keys = this.line(firstSpan.start, lineEnd, span.start, span.end);
+        if (node === top) {
+          labeled = keys !== undefined;
+          if (keys) this.lineLabels.push(keys);
+        }
+      }
+      const nested: ListItem[] = [];
+      for (const child of node.children) if (child.type === 'list') nested.push(...child.children);
+      for (let i = nested.length - 1; i >= 0; i--) pending.push(nested[i] as ListItem);
     }
     return labeled;
   }
