@@ -5,6 +5,7 @@
  */
 import type { ConfigProblem, ConfigTextParse, ReportConfig, SectionAdjustment } from './config';
 import { DEFAULT_CONFIG_KIND } from './config';
+import { RULE_IDS } from './rules';
 import type { CompiledTemplate } from './templates/compile/compileTemplate';
 import { compileTemplate } from './templates/compile/compileTemplate';
 import { normalizeTitle } from './templates/headingMatch';
@@ -59,6 +60,9 @@ export function* loadConfigKinds<P>(parsed: ConfigTextParse, folder: P, paths: K
       for (const mistake of compiled.problems) problem(template.key, `template "${template.path}" line ${mistake.line}: ${mistake.message}`);
       const kind = compiled.kind;
       if (!kind) continue;
+      for (const rule of kind.optInRules ?? []) {
+        if (!RULE_IDS.includes(rule)) problem(template.key, `template "${template.path}": "rules" names "${rule}", which is not a rule id (known rules: ${RULE_IDS.join(', ')})`);
+      }
       const earlier = firstKey.get(kind.id);
       if (earlier) {
         problem(template.key, `template "${template.path}" has type "${kind.id}", as "${earlier.path}" does; it is ignored`);

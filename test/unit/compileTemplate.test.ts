@@ -195,6 +195,17 @@ describe('compileTemplate', () => {
     });
   });
 
+  it('rules: the opt-in rules a kind turns on; role: which sections play which part', () => {
+    const text = `---\ntype: t\n---\n<!-- mlreport: rules code-version results-variance -->\n<!-- mlreport: role code appendix/code references -->\n## Setup\n<!-- mlreport: role setup -->\n## Results\n<!-- mlreport: role results -->\n<!-- mlreport: role claims -->\n## References\n## Appendix\n### Code\n`;
+    const compiled = compile(text);
+    assert.deepEqual(compiled.optInRules, ['code-version', 'results-variance']);
+    assert.deepEqual(compiled.roles, { code: ['appendix/code', 'references'], setup: ['setup'], results: ['results'], claims: ['results'] });
+    assert.ok(!compiled.template.includes('mlreport'));
+    assert.equal(compile('---\ntype: t\n---\n## A\n').roles, undefined);
+    const mistakes = compileTemplate('---\ntype: t\n---\n<!-- mlreport: role speed a -->\n<!-- mlreport: role code nope -->\n<!-- mlreport: role setup -->\n## A\n').problems.map((p) => [p.line, p.message.split(' (')[0]?.split(',')[0]]);
+    assert.deepEqual(mistakes, [[4, '"role" needs one of setup'], [5, '"role code": "nope" is not a section id of this template'], [6, '"role setup" without section ids must be on the line under a heading']]);
+  });
+
   it('gives unique ids to sections with the same title', () => {
     assert.deepEqual(compile('---\ntype: t\n---\n## Notes\n## Notes\n').sections.map((s) => s.id), ['notes', 'notes-2']);
   });

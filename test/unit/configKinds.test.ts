@@ -108,6 +108,11 @@ describe('configuration: kinds, sections, overrides', () => {
       assert.equal(found.config.kinds?.[0]?.id, 't');
     });
 
+    it('an unknown rule id in a template\'s rules annotation', () => {
+      const found = loaded({ '.mlreport.json': '{"kinds": ["t.md"]}', 't.md': '---\ntype: t\n---\n<!-- mlreport: rules no-such-rule -->\n## A\n' });
+      assert.match(problems(found)[0] ?? '', /^1:kinds\[0\]: template "t.md": "rules" names "no-such-rule", which is not a rule id/);
+    });
+
     it('two templates with the same id', () => {
       const found = loaded({ '.mlreport.json': '{"kinds": [\n"a.md",\n"b.md"]}', 'a.md': EVAL_TEMPLATE, 'b.md': EVAL_TEMPLATE });
       assert.deepEqual(problems(found), ['3:kinds[1]: template "b.md" has type "eval-note", as "a.md" does; it is ignored']);

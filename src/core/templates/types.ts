@@ -41,6 +41,36 @@ export interface PlaceholderInventory {
   code: readonly string[];
 }
 
+/**
+ * Which of a kind's sections play which part in a report, for the rules that look for facts by
+ * meaning rather than by heading. Each list holds section ids (a section includes its subsections);
+ * the first id present in the report is where a missing fact belongs.
+ */
+export interface KindRoles {
+  /** The training or experimental setup: where seeds are recorded. */
+  setup?: readonly string[];
+  /** Where hardware and software versions are stated. */
+  environment?: readonly string[];
+  /** The data description, which states the dataset's size. */
+  dataDescription?: readonly string[];
+  /** Where the train/validation/test split is given, as a table or in prose. */
+  dataSplits?: readonly string[];
+  /** Where results are reported: their spread and number of runs belong here. */
+  results?: readonly string[];
+  /** The parts that report outcomes, where every success metric must show up. */
+  outcomes?: readonly string[];
+  /** The parts whose claims of a difference need a test, a confidence interval or a spread. */
+  claims?: readonly string[];
+  /** Where a significance test belongs. */
+  significance?: readonly string[];
+  /** The success criteria, or the metrics the problem definition names. */
+  successCriteria?: readonly string[];
+  /** The table of objectives with a status per success criterion. */
+  objectives?: readonly string[];
+  /** Where the code is identified: repository and commit, tag or version. */
+  code?: readonly string[];
+}
+
 export interface ReportKind {
   /** The front matter `type:` value that selects this kind. */
   id: string;
@@ -52,6 +82,13 @@ export interface ReportKind {
   sections: readonly SectionSpec[];
   requiredFrontMatter: readonly string[];
   placeholders: PlaceholderInventory;
+  /** Which sections play which part, for the reproducibility rules. */
+  roles?: KindRoles;
+  /**
+   * Rules that are off unless a kind lists them here (or the configuration gives them a severity):
+   * the reproducibility rules, which need `roles` to know where to look.
+   */
+  optInRules?: readonly string[];
   /** The template file the kind was compiled from, when it came from one (a team's custom kind). */
   source?: string;
 }

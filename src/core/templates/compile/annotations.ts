@@ -84,6 +84,8 @@ export function stripAnnotations(annotated: string): StrippedTemplate {
     lines[index] = (lines[index] ?? '').replace(/[ \t]+#[ \t]*mlreport:.*$/, '');
   }
 
+  found.sort((a, b) => a.first - b.first);
+  problems.sort((a, b) => a.line - b.line);
   const removed = new Set<number>();
   for (const annotation of found) for (let line = annotation.first; line <= annotation.last; line++) removed.add(line);
   // A blank line on both sides of a removed run: drop the one after, so no blank line is doubled.

@@ -9,7 +9,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../parse/markdown';
 import { stripNumbering } from '../headingMatch';
-import type { ReportKind, SectionSpec } from '../types';
+import type { KindRoles, ReportKind, SectionSpec } from '../types';
 import type { Annotation, TemplateProblem } from './annotations';
 import { stripAnnotations } from './annotations';
 import type { BlockMarks } from './inferFiller';
@@ -33,9 +33,11 @@ export interface CompiledTemplate {
 const HEADING_DIRECTIVES = ['optional', 'aliases'];
 /** Directives placed above a block, about its filler. */
 const BLOCK_DIRECTIVES = ['keep', 'filler-labels', 'example-table', 'example-rows', 'keep-columns', 'filler-columns'];
-/** Directives about the whole kind, anywhere. */
-const KIND_DIRECTIVES = ['name', 'description'];
+/** Directives about the whole kind, anywhere (`role` with section ids; without, it is under a heading). */
+const KIND_DIRECTIVES = ['name', 'description', 'rules', 'role'];
 export const TEMPLATE_DIRECTIVES: readonly string[] = [...KIND_DIRECTIVES, ...HEADING_DIRECTIVES, ...BLOCK_DIRECTIVES];
+/** The parts a section can play (`KindRoles`), for `<!-- mlreport: role … -->`. */
+export const ROLE_NAMES: readonly (keyof KindRoles)[] = ['setup', 'environment', 'dataDescription', 'dataSplits', 'results', 'outcomes', 'claims', 'significance', 'successCriteria', 'objectives', 'code'];
 const FRONT_MATTER_DIRECTIVES = ['optional'];
 
 interface MutableSection {
@@ -72,6 +74,9 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
   const marks = new Map<RootContent, BlockMarks>();
   let name = '';
   let description = '';
+  const optInRules: string[] = [];
+  const roles: Partial<Record<keyof KindRoles, string[]>> = {};
+  const roleAnnotations: Annotation[] = [];
   for (const annotation of stripped.annotations) {
     const problem = (message: string): void => void problems.push({ message, line: annotation.line });
     if (!annotation.topLevel) {
@@ -80,6 +85,11 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
     }
     if (annotation.directive === 'name') name = annotation.args;
     else if (annotation.directive === 'description') description = annotation.args;
+    else if (annotation.directive === 'rules') {
+      const ids = annotation.args.split(/[\s,]+/).filter((id) => id !== '');
+      if (ids.length === 0) problem('"rules" needs the ids of the rules the kind turns on: <!-- mlreport: rules code-version results-variance -->');
+      optInRules.push(...ids.filter((id) => !optInRules.includes(id)));
+    } else if (annotation.directive === 'role') roleAnnotations.push(annotation);
     else if (HEADING_DIRECTIVES.includes(annotation.directive)) applyToSection(annotation, blocks, sections.byNode, problem);
     else if (BLOCK_DIRECTIVES.includes(annotation.directive)) {
       const target = blocks.find((node) => (node.position?.start.line ?? 0) >= annotation.anchor);
@@ -94,6 +104,10 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
     }
   }
 
+  for (const annotation of roleAnnotations) {
+    applyRole(annotation, blocks, sections.byNode, sections.roots, roles, (message) => void problems.push({ message, line: annotation.line }));
+  }
+
   const collector = new FillerCollector(text);
   for (const node of blocks) collector.block(node, marks.get(node) ?? NO_MARKS);
   if (id === '') return { kind: undefined, problems };
@@ -106,6 +120,8 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
     requiredFrontMatter: frontMatter.keys.filter((key) => !optionalKeys.has(key)),
     placeholders: collector.result(),
   };
+  if (Object.keys(roles).length > 0) kind.roles = roles;
+  if (optInRules.length > 0) kind.optInRules = optInRules;
   if (options.source !== undefined) kind.source = options.source;
   return { kind, problems };
 }
@@ -195,6 +211,40 @@ function applyToSection(annotation: Annotation, blocks: readonly RootContent[], 
     const aliases = annotation.args.split(/;(?=\s|$)/).map((alias) => alias.trim()).filter((alias) => alias !== '');
     if (aliases.length === 0) problem('"aliases" needs titles separated by ";": <!-- mlreport: aliases Evaluation; Metrics -->');
     section.aliases.push(...aliases);
+  }
+}
+
+/**
+ * `role NAME`, on the line under a heading: that section plays the part (in template order with the
+ * others); `role NAME id id …`, anywhere: these sections, in this order (the first one a report has is
+ * where a missing fact belongs).
+ */
+function applyRole(
+  annotation: Annotation,
+  blocks: readonly RootContent[],
+  byNode: Map<Heading, MutableSection>,
+  roots: readonly MutableSection[],
+  roles: Partial<Record<keyof KindRoles, string[]>>,
+  problem: (message: string) => void,
+): void {
+  const [role, ...ids] = annotation.args.split(/[\s,]+/).filter((part) => part !== '');
+  if (!role || !(ROLE_NAMES as readonly string[]).includes(role)) {
+    problem(`"role" needs one of ${ROLE_NAMES.join(', ')}${role ? `, not "${role}"` : ''}`);
+    return;
+  }
+  const list = (roles[role as keyof KindRoles] ??= []);
+  if (ids.length === 0) {
+    const before = blocks.filter((node) => (node.position?.end.line ?? 0) < annotation.anchor);
+    const heading = before[before.length - 1];
+    const section = heading?.type === 'heading' ? byNode.get(heading) : undefined;
+    if (!section) problem(`"role ${role}" without section ids must be on the line under a heading`);
+    else if (!list.includes(section.id)) list.push(section.id);
+    return;
+  }
+  const known = new Set(roots.flatMap((root) => [root.id, ...root.children.map((child) => child.id)]));
+  for (const id of ids) {
+    if (!known.has(id)) problem(`"role ${role}": "${id}" is not a section id of this template (ids look like "results" or "results/quantitative-results")`);
+    else if (!list.includes(id)) list.push(id);
   }
 }
 
