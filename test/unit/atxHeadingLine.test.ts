@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { atxHeadingLine } from '../../src/core/sections/sectionText';
+import { atxHeadingLine } from '../../src/core/parse/lines';
 
 const textOf = (line: string): string | undefined => {
   const heading = atxHeadingLine(line);

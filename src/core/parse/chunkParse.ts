@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { Point } from 'unist';
 import { toString } from 'mdast-util-to-string';
+import { closesCodeFence, codeFenceOpening, endPoint, lastLineStart, lineEnd } from './lines';
 import { parseMarkdown } from './markdown';
 
 /** A heading at the root of a chunk. Offsets are relative to the chunk. */
@@ -132,11 +132,11 @@ function endsOpen(tree: Root, text: string): boolean {
  * the next one would re-parse a growing text for every section that ends with a code block.
  */
 function codeClosed(node: RootContent, text: string): boolean {
-  const lines = sourceOf(node, text).split(/\r\n|\r|\n/);
-  const open = /^[ \t>]*(`{3,}|~{3,})/.exec(lines[0] ?? '')?.[1];
+  const source = sourceOf(node, text);
+  const open = codeFenceOpening(withoutContainers(source.slice(0, lineEnd(source, 0))));
   if (!open) return true;
-  const close = lines.length > 1 ? /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] ?? '')?.[1] : undefined;
-  return close !== undefined && close[0] === open[0] && close.length >= open.length;
+  const last = lastLineStart(source);
+  return last > 0 && closesCodeFence(withoutContainers(source.slice(last)), open);
 }
 
 /**
@@ -146,8 +146,8 @@ function codeClosed(node: RootContent, text: string): boolean {
  */
 function htmlClosed(node: RootContent, text: string): boolean {
   const source = sourceOf(node, text);
-  const lastLine = source.slice(Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1);
-  const start = source.replace(/^[ \t>]*/, '');
+  const lastLine = source.slice(lastLineStart(source));
+  const start = withoutContainers(source);
   const ends: [RegExp, string][] = [[/^<!--/, '-->'], [/^<\?/, '?>'], [/^<!\[CDATA\[/, ']]>'], [/^<![A-Za-z]/, '>']];
   for (const [opener, marker] of ends) if (opener.test(start)) return lastLine.includes(marker);
   const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(start)?.[1];
@@ -155,6 +155,11 @@ function htmlClosed(node: RootContent, text: string): boolean {
   const after = text.slice(node.position?.end.offset ?? text.length);
   const lineEnd = /^[ \t]*(?:\r\n|\r|\n)/.exec(after)?.[0];
   return lineEnd !== undefined && /^[ \t]*(?:\r\n|\r|\n)/.test(after.slice(lineEnd.length));
+}
+
+/** A line of a block without the block quote marks and indentation of the containers it sits in. */
+function withoutContainers(line: string): string {
+  return line.replace(/^[ \t>]*/, '');
 }
 
 function sourceOf(node: RootContent, text: string): string {
@@ -181,13 +186,6 @@ function definitionsOf(tree: Root): ChunkParse['definitions'] {
   };
   visit(tree);
   return { links, footnotes };
-}
-
-/** Where a tree of `text` ends: the root's end position. */
-export function endPoint(text: string): Point {
-  const breaks = text.match(/\r\n|\n|\r/g)?.length ?? 0;
-  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return { line: breaks + 1, column: text.length - lastBreak, offset: text.length };
 }
 
 /** Removes the nodes parsed after the text; the root then ends where the text ends. */

@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import type { Root } from 'mdast';
+import { lineEnd, pastBreak } from './lines';
 
 export interface FrontMatter {
   /** Offsets of the whole block, fences included, in the document. */
@@ -43,8 +44,7 @@ export function readFrontMatter(tree: Root, text: string): FrontMatter | undefin
   if (node?.type !== 'yaml' || !node.position) return undefined;
   const start = node.position.start.offset ?? 0;
   const end = node.position.end.offset ?? start;
-  const firstBreak = text.slice(start, end).search(/\r\n|\n|\r/);
-  const yamlStart = firstBreak < 0 ? end : start + firstBreak + (text.startsWith('\r\n', start + firstBreak) ? 2 : 1);
+  const yamlStart = Math.min(end, pastBreak(text, lineEnd(text, start)));
   const yamlText = node.value;
   const block = { start, end, yamlStart, yamlText };
   let loaded: unknown;

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { ChunkParse } from './chunkParse';
-import { describeChunk, endPoint, shiftPositions } from './chunkParse';
+import { describeChunk, shiftPositions } from './chunkParse';
+import { endPoint } from './lines';
 import { parseMarkdown } from './markdown';
 
 /** A chunk of a group: its offset in the group's text and its 1-based first line there. */

@@ -7,6 +7,9 @@
  * limits below.
  */
 
+import type { CodeFence } from './lines';
+import { closesCodeFence, codeFenceOpening, forEachLine, frontMatterBlock } from './lines';
+
 /** Containers (block quotes, list items, two columns of indentation before one) opened on one line. */
 export const MAX_NESTING = 32;
 /** Delimiter characters in one inline run: a paragraph, a list item's first paragraph, a heading or a table cell. */
@@ -57,8 +60,6 @@ const enum Code {
   Tilde = 126,
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 /** A link reference definition (`[label]: url`): not inline content, so its brackets don't count. */
 const DEFINITION = /^ {0,3}\[[^\]\r\n]{1,999}\]:/;
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
@@ -66,10 +67,12 @@ const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
 /** Blanks the lines that would make the parse slow, if any. Linear in the text. */
 export function limitComplexity(text: string): LimitedText {
   const skipped: SkippedSpan[] = [];
-  const lines = splitLines(text);
-  let fence: { char: number; size: number } | undefined;
-  let index = 0;
-  if (text.startsWith('---')) index = skipFrontMatter(text, lines);
+  // Front matter is YAML, not Markdown: its lines are left out.
+  const lines: Line[] = [];
+  forEachLine(text, (start, end) => {
+    lines.push({ start, end });
+  }, frontMatterBlock(text)?.next ?? 0);
+  let fence: CodeFence | undefined;
   /** The inline run being counted: from line `first`, `lines` long; in a table each row is a run. */
   let run: { first: number; delimiters: number; table: boolean; lines: number } | undefined;
   const flagRun = (last: number, reason: string): void => {
@@ -77,17 +80,15 @@ export function limitComplexity(text: string): LimitedText {
     skipped.push({ start: first.start, end: (lines[last] as Line).end, reason });
     run = undefined;
   };
-  for (; index < lines.length; index++) {
+  for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Line;
     const content = text.slice(line.start, line.end);
     if (fence) {
-      const close = FENCE_CLOSE.exec(content)?.[1];
-      if (close && close.charCodeAt(0) === fence.char && close.length >= fence.size) fence = undefined;
+      if (closesCodeFence(content, fence)) fence = undefined;
       continue;
     }
-    const open = FENCE.exec(content)?.[1];
-    if (open && !(open.charCodeAt(0) === Code.Backtick && content.indexOf('`', content.indexOf(open) + open.length) >= 0)) {
-      fence = { char: open.charCodeAt(0), size: open.length };
+    fence = codeFenceOpening(content);
+    if (fence) {
       run = undefined;
       continue;
     }
@@ -117,32 +118,6 @@ export function limitComplexity(text: string): LimitedText {
   }
   if (skipped.length === 0) return { text, skipped };
   return { text: blank(text, skipped), skipped: mergeSpans(skipped) };
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      lines.push({ start, end: i });
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push({ start, end: text.length });
-  return lines;
-}
-
-/** Index of the first line after a front matter block (remark-frontmatter: `---` to `---`). */
-function skipFrontMatter(text: string, lines: Line[]): number {
-  const first = lines[0] as Line;
-  if (!/^---[ \t]*$/.test(text.slice(first.start, first.end))) return 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    if (/^---[ \t]*$/.test(text.slice(line.start, line.end))) return i + 1;
-  }
-  return 0;
 }
 
 /**

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import type { Processor } from 'unified';
 import { unified } from 'unified';
 import { limitComplexity } from './limits';
+import { endPoint } from './lines';
 import './micromarkEditMap';
 
 /**
@@ -38,13 +39,8 @@ export function parseMarkdown(text: string): Root {
     return processor.parse(limited.text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) }, data: { parseError: reason } };
+    return { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) }, data: { parseError: reason } };
   }
-}
-
-function endOf(text: string): { line: number; column: number; offset: number } {
-  const lines = text.split(/\r\n|\r|\n/);
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1, offset: text.length };
 }
 
 declare module 'mdast' {

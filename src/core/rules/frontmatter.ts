@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../parse/document';
 import type { FrontMatter, FrontMatterEntry } from '../parse/frontMatter';
 import { frontMatterEntries } from '../parse/frontMatter';
 import { isIsoDate } from '../parse/isoDate';
+import { isFrontMatterFence } from '../parse/lines';
 import { BUILTIN_KINDS, findKind } from '../templates/registry';
 import type { ReportKind } from '../templates/types';
 import type { RawFinding } from '../types';
@@ -31,7 +32,7 @@ export const frontmatter: DocumentRule = {
 
 function absentFrontMatter(doc: ParsedDocument, kind: ReportKind): RawFinding {
   const firstLineEnd = doc.lines.lineEnd(1);
-  if (/^---[ \t]*$/.test(doc.text.slice(0, firstLineEnd))) {
+  if (isFrontMatterFence(doc.text.slice(0, firstLineEnd))) {
     return { message: 'Front matter is never closed: add a "---" line after its last key.', severity: 'error', start: 0, end: firstLineEnd };
   }
   const keys = ['type', ...kind.requiredFrontMatter.filter((key) => key !== 'type')];

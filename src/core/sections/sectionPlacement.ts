@@ -1,4 +1,5 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
+import { isThematicBreak } from '../parse/lines';
 import type { SectionMap, SectionOccurrence } from './sectionMap';
 import { subsectionsByParent, topLevel } from './sectionMap';
 import type { SectionSpec } from '../templates/types';
@@ -108,7 +109,7 @@ export class SectionPlacer {
     for (let line = lineBefore(doc, offset); line >= 1; line--) {
       if (doc.lines.lineStart(line) < floor) return false;
       const text = doc.lines.lineText(line);
-      if (text.trim() !== '') return THEMATIC_BREAK.test(text);
+      if (text.trim() !== '') return isThematicBreak(text);
     }
     return false;
   }
@@ -124,7 +125,7 @@ export class SectionPlacer {
     for (; line >= 1; line--) {
       if (doc.lines.lineStart(line) < floor) break;
       const text = doc.lines.lineText(line);
-      if (text.trim() !== '' && !THEMATIC_BREAK.test(text)) break;
+      if (text.trim() !== '' && !isThematicBreak(text)) break;
     }
     return line >= doc.lines.lineCount ? doc.text.length : doc.lines.lineStart(line + 1);
   }
@@ -140,8 +141,6 @@ export class SectionPlacer {
     return { start: 0, end: 0 };
   }
 }
-
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** The last line that ends at or before `offset`: the previous line at a line start, else its own line. */
 function lineBefore(doc: ParsedDocument, offset: number): number {

@@ -1,4 +1,5 @@
 import { splitChunks } from '../parse/chunks';
+import { atxHeadingLine, isThematicBreak, lastLineStart } from '../parse/lines';
 import type { DocumentHeading } from '../parse/document';
 import { mapHeadings } from './sectionMap';
 import type { ReportKind, SectionSpec } from '../templates/types';
@@ -89,35 +90,10 @@ function atxHeadings(text: string): DocumentHeading[] {
   return headings;
 }
 
-const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
-
-/**
- * An ATX heading line's depth and the offsets of its text, without the opening marks, the closing
- * sequence and surrounding blanks. A scan, not a regular expression: a template is data, and a
- * heading padded with 100,000 blanks must cost one pass, not a backtracking search.
- */
-export function atxHeadingLine(line: string): { depth: number; textStart: number; textEnd: number } | undefined {
-  let depth = 0;
-  while (line[depth] === '#') depth++;
-  if (depth < 1 || depth > 6 || (depth < line.length && !isBlank(line[depth]))) return undefined;
-  let textStart = depth;
-  while (isBlank(line[textStart])) textStart++;
-  let textEnd = line.length;
-  while (textEnd > textStart && isBlank(line[textEnd - 1])) textEnd--;
-  let closing = textEnd;
-  while (closing > textStart && line[closing - 1] === '#') closing--;
-  if (closing < textEnd && (closing === textStart || isBlank(line[closing - 1]))) {
-    textEnd = closing;
-    while (textEnd > textStart && isBlank(line[textEnd - 1])) textEnd--;
-  }
-  return { depth, textStart, textEnd };
-}
-
-const TRAILING_BREAK = /\n {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-
+/** The text without the blank lines and thematic breaks (`---`) that end it. */
 function trimEnd(text: string): string {
   let out = text.trimEnd();
-  while (TRAILING_BREAK.test(out)) out = out.replace(TRAILING_BREAK, '').trimEnd();
+  for (let last = lastLineStart(out); last > 0 && isThematicBreak(out.slice(last)); last = lastLineStart(out)) out = out.slice(0, last).trimEnd();
   return out;
 }
 

@@ -3,14 +3,14 @@
  * given (otherwise they stay, as placeholders the linter points at). In the front matter a value is
  * written as a YAML scalar, quoted when YAML would read it as something else; in the body it is plain.
  */
+import { frontMatterBlock } from '../parse/lines';
+
 export interface TemplateValues {
   /** `YYYY-MM-DD`. */
   date: string;
   title?: string | undefined;
   authors?: readonly string[] | undefined;
 }
-
-const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export function instantiateTemplate(template: string, values: TemplateValues): string {
   const slots: Record<string, string> = { DATE: values.date };
@@ -19,7 +19,7 @@ export function instantiateTemplate(template: string, values: TemplateValues): s
   const authors = (values.authors ?? []).map(oneLine).filter((author) => author !== '');
   if (authors.length > 0) slots['AUTHORS'] = authors.join(', ');
 
-  const frontMatter = FRONT_MATTER.exec(template)?.[0] ?? '';
+  const frontMatter = template.slice(0, frontMatterBlock(template)?.next ?? 0);
   const body = template.slice(frontMatter.length);
   return fillFrontMatter(frontMatter, slots) + fillText(body, slots);
 }
