@@ -1,5 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
-import type { Borrowed, ChunkParse } from './chunkParse';
+import type { Borrowed, ChunkParse, HeadingFact } from './chunkParse';
 import { parseChunk } from './chunkParse';
 import type { ChunkSpan } from './chunks';
 import { splitChunks } from './chunks';
@@ -14,17 +14,8 @@ export interface PlacedChunk {
   parse: ChunkParse;
 }
 
-/** A heading of the document with offsets in the document. */
-export interface DocumentHeading {
-  depth: number;
-  text: string;
-  start: number;
-  end: number;
-  textStart: number;
-  textEnd: number;
-  contentAfter: boolean;
-  line: number;
-}
+/** A heading of the document: a chunk's heading with offsets and line in the document. */
+export type DocumentHeading = HeadingFact;
 
 export interface ParsedDocument {
   text: string;
