@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import type { CodeFence } from '../../src/core/parse/lines';
 import {
-  atxHeadingDepth, atxHeadingLine, closesCodeFence, codeFenceOpening, endPoint, forEachLine, frontMatterBlock, isFrontMatterFence, isThematicBreak,
+  atxHeadingDepth, atxHeadingLine, closesCodeFence, isAtxHeading, codeFenceOpening, endPoint, forEachLine, frontMatterBlock, isFrontMatterFence, isThematicBreak,
 } from '../../src/core/parse/lines';
 import { propertyRuns } from '../support/markdownArbitrary';
 
@@ -159,6 +159,13 @@ describe('line-level Markdown (lines.ts)', () => {
 
     it('keeps the blanks inside the text', () => {
       assert.equal(textOf(`### Notes${' '.repeat(1000)}end`), `Notes${' '.repeat(1000)}end`);
+    });
+
+    it('tells indented headings apart when asked to (isAtxHeading)', () => {
+      assert.equal(isAtxHeading('   # foo'), true);
+      assert.equal(isAtxHeading(' ### foo'), true);
+      assert.equal(isAtxHeading('    # foo'), false);
+      assert.equal(isAtxHeading('  #5 bolt'), false);
     });
 
     it('agrees with remark on unindented lines (property)', () => {

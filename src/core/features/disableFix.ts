@@ -6,6 +6,7 @@
  * front matter, where a comment would break the YAML, the rule is disabled for the file.
  */
 import type { LintResult } from '../lint';
+import { forEachLine, isAtxHeading, pastBreak } from '../parse/lines';
 import { INTERNAL_ERROR_RULE } from '../lint';
 import { UNUSED_SUPPRESSION } from '../rules/unusedSuppression';
 import type { Finding, Fix } from '../types';
@@ -21,18 +22,14 @@ interface Line {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  for (;;) {
-    const at = text.indexOf('\n', start);
-    const end = at < 0 ? text.length : at > 0 && text[at - 1] === '\r' ? at - 1 : at;
+  forEachLine(text, (start, end) => {
     lines.push({ start, end, text: text.slice(start, end) });
-    if (at < 0) return lines;
-    start = at + 1;
-  }
+  });
+  return lines;
 }
 
 const blank = (line: Line | undefined): boolean => line === undefined || line.text.trim() === '';
-const isHeading = (line: Line | undefined): boolean => line !== undefined && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line.text);
+const isHeading = (line: Line | undefined): boolean => line !== undefined && isAtxHeading(line.text);
 const isComment = (line: Line | undefined): boolean => line !== undefined && /^\s*<!--.*-->\s*$/.test(line.text);
 const NEXT_LINE_COMMENT = /<!--[ \t]*mlreport-disable-next-line\b([^>]*?)[ \t]*-->/;
 
@@ -49,9 +46,8 @@ export function disableFix(result: LintResult, finding: Finding): Fix | undefine
 
   const frontMatter = result.doc.frontMatter;
   if (frontMatter && finding.range.start.offset < frontMatter.end) {
-    const fenceEnd = text.indexOf('\n', frontMatter.end - 1);
-    const at = fenceEnd < 0 ? text.length : fenceEnd + 1;
-    const lead = fenceEnd < 0 ? eol : '';
+    const at = pastBreak(text, frontMatter.end);
+    const lead = at === frontMatter.end ? eol : '';
     return { title: `Disable ${rule} for this file`, edits: [{ start: at, end: at, newText: `${lead}${eol}<!-- mlreport-disable-file ${rule} -->${eol}` }] };
   }
 

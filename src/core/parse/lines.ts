@@ -125,7 +125,7 @@ export interface CodeFence {
   size: number;
 }
 
-/** Indentation a fence may have: up to three spaces. */
+/** Indentation a fence, a heading or a thematic break may have: up to three spaces. */
 function fenceIndent(line: string): number {
   let i = 0;
   while (i < 3 && line.charCodeAt(i) === Code.Space) i++;
@@ -187,6 +187,11 @@ export function atxHeadingDepth(line: string): number {
   const depth = runLength(line, 0, Code.Hash);
   if (depth < 1 || depth > 6 || (depth < line.length && !isBlank(line.charCodeAt(depth)))) return 0;
   return depth;
+}
+
+/** Whether a line is an ATX heading, indented up to three spaces or not. */
+export function isAtxHeading(line: string): boolean {
+  return atxHeadingDepth(line.slice(fenceIndent(line))) > 0;
 }
 
 /** A thematic break line (CommonMark 4.1): up to three spaces, then three or more of one of `-`, `*`, `_`, blanks between and after. */
