@@ -42,7 +42,7 @@ describe('generators', () => {
       ['mlreport.newTaskSpec', 'New Task Specification', 'ML Report'],
       ['mlreport.newDataCard', 'New Data Card', 'ML Report'],
     ]);
-    assert.equal(manifest.contributes.commands.length, 9);
+    assert.equal(manifest.contributes.commands.length, (JSON.parse(current) as RenderedManifest).contributes.commands.length + 1, 'the new kind\'s command, and the others kept');
     assert.match(properties['mlreport.enable']?.markdownDescription ?? '', /`ml-experiment-report`, `ml-task-spec` or `ml-data-card`/);
   });
 
