@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lint } from '../../src/core';
+import { applyEdits, lint, sectionInsertion } from '../../src/core';
 import type { ReportKind } from '../../src/core';
 import { compileTemplate } from '../../src/core/templates/compile/compileTemplate';
 
@@ -162,6 +162,20 @@ describe('compileTemplate', () => {
     assert.ok(!missing.some((m) => m.includes('Risks')));
     assert.ok(findings.some((f) => f.rule === 'unfilled-placeholder' && f.message.includes('What changed this week')));
     assert.equal(lint(kind.template, { kinds: [kind] }).findings.filter((f) => f.rule === 'missing-section').length, 0);
+  });
+
+  it('Insert Section and the missing-section fix insert the custom kind\'s template text, annotations stripped', () => {
+    const report = '---\ntitle: W1\ndate: 2026-01-01\ntype: eval-note\n---\n\n# W1\n\n## Summary\n\nWe shipped.\n';
+    const result = lint(report, { kinds: [kind] });
+    const edit = sectionInsertion(result, 'results');
+    assert.ok(edit);
+    assert.match(edit.newText, /^## 1\. Results\n\nHow we measured:\n/m);
+    assert.ok(!edit.newText.includes('mlreport'), edit.newText);
+    const fix = result.findings.find((f) => f.rule === 'missing-section' && f.message.includes('"Results"'))?.fix;
+    assert.ok(fix);
+    const fixed = applyEdits(report, fix.edits);
+    assert.ok(!fixed.includes('mlreport:'));
+    assert.deepEqual(lint(fixed, { kinds: [kind] }).findings.filter((f) => f.rule === 'missing-section' && f.message.includes('"Results"')), []);
   });
 
   describe('problems name the line', () => {
