@@ -13,7 +13,13 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 /** Where the README documents a rule. */
 export type RuleLink = (ruleId: string) => vscode.Uri;
 
-export function ruleLinks(readme: vscode.Uri): RuleLink {
+const DEFAULT_REPOSITORY = 'https://github.com/mlreport/mlreport';
+
+/** Links to the rules in the README of the repository named in the extension's package.json. */
+export function ruleLinks(context: vscode.ExtensionContext): RuleLink {
+  const manifest = context.extension.packageJSON as { repository?: string | { url?: string } };
+  const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  const readme = vscode.Uri.parse((repository ?? DEFAULT_REPOSITORY).replace(/^git\+/, '').replace(/\.git$/, ''));
   return (ruleId) => readme.with({ fragment: `rule-${ruleId}` });
 }
 

@@ -32,6 +32,16 @@ interface DocumentState {
   tooLarge: boolean;
 }
 
+/** The state of a document not linted as a report (yet, or any more); `generation` only grows. */
+function notReport(generation: number): DocumentState {
+  return { linter: undefined, optionsKey: '', result: undefined, version: -1, generation, timer: undefined, tooLarge: false };
+}
+
+/** Linted as a report: the linter exists, or it would when the document is not too large to lint live. */
+function isReportState(state: DocumentState | undefined): boolean {
+  return state !== undefined && (state.linter !== undefined || state.tooLarge);
+}
+
 /**
  * Live diagnostics: one incremental `ReportLinter` per open report document, debounced on change,
  * results for an older version of a document dropped. The other views read results from here.
@@ -39,7 +49,10 @@ interface DocumentState {
 export class ReportDocuments implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Documents whose size note is in the log: once each while open. */
   private readonly tooLargeNoted = new Set<string>();
+  /** The settings' `files` globs as config objects, by their JSON, for the options in effect. */
+  private readonly settingsGlobs = new Map<string, ReportConfig>();
   /** Fired after a document's diagnostics, result or report status changed. */
   readonly onDidLint = this.linted.event;
 
@@ -67,9 +80,11 @@ export class ReportDocuments implements vscode.Disposable {
     const state = this.stateOf(document);
     const generation = ++state.generation;
     const version = document.version;
+    /** A newer request (an edit, a close, another lint) makes this one moot. */
+    const stale = (): boolean => this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed;
     try {
       const options = await this.optionsFor(document.uri, document.getText(), document.languageId);
-      if (this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed) return undefined;
+      if (stale()) return undefined;
       if (!options) {
         this.forget(document, false);
         return undefined;
@@ -88,8 +103,7 @@ export class ReportDocuments implements vscode.Disposable {
         state.optionsKey = optionsKey;
       }
       // Sliced: the first lint of a long report lets the extension host breathe between slices,
-      // and stops as soon as a newer request (an edit, a close) makes it moot.
-      const stale = (): boolean => this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed;
+      // and stops as soon as it is stale.
       const result = await state.linter.updateAsync(text, { isCancelled: stale });
       if (!result || stale()) return undefined;
       this.publish(document, state, result, version);
@@ -132,8 +146,7 @@ export class ReportDocuments implements vscode.Disposable {
   }
 
   isReport(uri: vscode.Uri): boolean {
-    const state = this.states.get(uri.toString());
-    return state !== undefined && (state.linter !== undefined || state.tooLarge);
+    return isReportState(this.states.get(uri.toString()));
   }
 
   /** Whether the document has been linted (as a report or not) since it was opened. */
@@ -156,7 +169,7 @@ export class ReportDocuments implements vscode.Disposable {
     const inFolder = folder && relativePath(folder, uri);
     const inConfigFolder = lookup && relativePath(lookup.folder, uri);
     const matchesFiles =
-      (inFolder !== undefined && matchesConfigFiles(globsAsConfig(settings.files), inFolder)) ||
+      (inFolder !== undefined && matchesConfigFiles(this.globsAsConfig(settings.files), inFolder)) ||
       (lookup !== undefined && inConfigFolder !== undefined && matchesConfigFiles(lookup.config, inConfigFolder));
     return reportLintOptions({
       declaredType: sniffDeclaredType(text),
@@ -174,12 +187,13 @@ export class ReportDocuments implements vscode.Disposable {
 
   /** Forgets every linter (options changed) and clears every diagnostic; callers re-lint the open documents. */
   reset(): void {
-    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
-    this.states.clear();
+    this.forgetAll();
+    this.diagnostics.clear();
   }
 
+  /** Leaves the diagnostic collection alone: the extension disposes it too. */
   dispose(): void {
-    this.reset();
+    this.forgetAll();
     this.linted.dispose();
   }
 
@@ -198,21 +212,40 @@ export class ReportDocuments implements vscode.Disposable {
     const state = this.states.get(key);
     if (state) state.generation++;
     if (state?.timer) clearTimeout(state.timer);
-    const wasReport = state !== undefined && (state.linter !== undefined || state.tooLarge);
-    if (closed) this.states.delete(key);
-    else if (state) Object.assign(state, { linter: undefined, optionsKey: '', result: undefined, tooLarge: false, timer: undefined });
+    const wasReport = isReportState(state);
+    if (closed) {
+      this.states.delete(key);
+      this.tooLargeNoted.delete(key);
+    } else if (state) Object.assign(state, notReport(state.generation));
     this.diagnostics.delete(document.uri);
     if (wasReport || closed) this.linted.fire(document);
+  }
+
+  private forgetAll(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+    this.settingsGlobs.clear();
   }
 
   private stateOf(document: vscode.TextDocument): DocumentState {
     const key = document.uri.toString();
     let state = this.states.get(key);
     if (!state) {
-      state = { linter: undefined, optionsKey: '', result: undefined, version: -1, generation: 0, timer: undefined, tooLarge: false };
+      state = notReport(0);
       this.states.set(key, state);
     }
     return state;
+  }
+
+  /** The settings' globs as a stable config object, so the core's compiled matcher is reused. */
+  private globsAsConfig(files: readonly string[]): ReportConfig {
+    const key = JSON.stringify(files);
+    let config = this.settingsGlobs.get(key);
+    if (!config) {
+      config = { rules: {}, files, kind: '' };
+      this.settingsGlobs.set(key, config);
+    }
+    return config;
   }
 
   private noteTooLarge(key: string, settings: ExtensionSettings): void {
@@ -220,6 +253,13 @@ export class ReportDocuments implements vscode.Disposable {
     this.tooLargeNoted.add(key);
     this.log.info(`${key} is larger than mlreport.maxLiveLintSize (${settings.maxLiveLintSize} bytes): linted on save and on demand only`);
   }
+}
+
+/** Whether a text's UTF-8 size exceeds a limit, without encoding it when the length alone decides. */
+function exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return Buffer.byteLength(text, 'utf8') > limit;
 }
 
 const kindIds = new WeakMap<object, number>();
@@ -237,23 +277,3 @@ function optionsKeyOf(options: LintOptions): string {
   return JSON.stringify({ ...options, kinds });
 }
 let kindCount = 0;
-
-const settingsGlobs = new Map<string, ReportConfig>();
-
-/** The settings' globs as a stable config object, so the core's compiled matcher is reused. */
-function globsAsConfig(files: readonly string[]): ReportConfig {
-  const key = JSON.stringify(files);
-  let config = settingsGlobs.get(key);
-  if (!config) {
-    config = { rules: {}, files, kind: '' };
-    settingsGlobs.set(key, config);
-  }
-  return config;
-}
-
-/** Whether a text's UTF-8 size exceeds a limit, without encoding it when the length alone decides. */
-function exceeds(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  return Buffer.byteLength(text, 'utf8') > limit;
-}
