@@ -99,6 +99,18 @@ describe('live diagnostics', () => {
     assert.ok(diagnostics.some((diagnostic) => diagnostic.message === 'Missing section "Problem Definition" (ML Task Specification).'));
   });
 
+  it('drops the problems of report files that are not open when the settings change: they were found under the old ones', async () => {
+    const uri = fixtureUri(BROKEN_REPORT);
+    await vscode.commands.executeCommand('mlreport.lintWorkspace');
+    await waitForDiagnostics(uri, (found) => found.length === BROKEN_REPORT_FINDINGS.length);
+    const restore = await updateSetting('mlreport', 'debounceMs', 301);
+    try {
+      await waitFor(() => mlreportDiagnostics(uri).length === 0, { message: 'the workspace lint\'s problems to go' });
+    } finally {
+      await restore();
+    }
+  });
+
   it('lints a document above mlreport.maxLiveLintSize only on save and on demand, and says so in the status bar', async () => {
     const api = await mlreportApi();
     const restore = await updateSetting('mlreport', 'maxLiveLintSize', 1000);
