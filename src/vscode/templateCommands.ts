@@ -51,9 +51,11 @@ export async function insertTemplate(configs: ConfigFiles, kindId?: unknown): Pr
   return editor.insertSnippet(templateSnippet(kind), editor.selection);
 }
 
+/** Asks for one of the kinds, the workspace's own (from its configurations) first. */
 async function pickKind(kinds: readonly WorkspaceKind[], title: string): Promise<ReportKind | undefined> {
+  const ordered = [...kinds.filter((entry) => entry.folder !== undefined), ...kinds.filter((entry) => entry.folder === undefined)];
   const picked = await vscode.window.showQuickPick(
-    kinds.map(({ kind, folder }) => ({
+    ordered.map(({ kind, folder }) => ({
       label: kind.name,
       description: folder ? `${kind.id} · ${vscode.workspace.asRelativePath(kind.source !== undefined ? vscode.Uri.parse(kind.source) : folder)}` : kind.id,
       detail: kind.description,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { mlreportApi, warmUp } from './api';
-import { closeAllEditors, executeCommand, fixtureUri, mlreportDiagnostics, ruleOf, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, executeCommand, fixtureUri, mlreportDiagnostics, ruleOf, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 const TEMPLATE = `---
 title: {{TITLE}}
@@ -43,7 +43,15 @@ describe('a custom kind from a team template', () => {
     writeFileSync(vscode.Uri.joinPath(team, '.mlreport.json').fsPath, '{ "kinds": ["templates/eval-note.md"] }\n');
     try {
       const api = await mlreportApi();
-      const editor = await waitFor(() => executeCommand<vscode.TextEditor>('mlreport.createReport', 'eval-note'), { message: 'New Report… to open an editor', timeoutMs: 30_000 });
+      // New Report… asks which kind: the workspace's own come first; accept the first one.
+      let done = false;
+      const created = executeCommand<vscode.TextEditor>('mlreport.createReport').finally(() => { done = true; });
+      // The picker opens once the workspace's configurations are read: accept until it has been.
+      for (let attempt = 0; attempt < 60 && !done; attempt++) {
+        await sleep(250);
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      const editor = await waitFor(() => created, { message: 'New Report… to open an editor', timeoutMs: 30_000 });
       const document = editor.document;
       assert.equal(document.uri.scheme, 'untitled');
       assert.match(document.uri.path, /\/team\/new-eval-note\.md$/);
