@@ -34,7 +34,7 @@ export function renderSnippets(kinds: readonly ReportKind[] = BUILTIN_KINDS): st
     snippets[`${kind.name}: whole template`] = {
       prefix: `mlr-${short}-template`,
       description: `The whole ${kind.name} template (${kind.id}), dated today.`,
-      body: lines(toSnippet(kind.template)),
+      body: lines(toSnippet(kind.template, { choices: kind.placeholders.choices })),
     };
     for (const section of kind.sections) {
       const body = sectionSnippet(kind, section.id);

@@ -8,7 +8,7 @@ import type { ConfigFiles, WorkspaceKind } from './configFiles';
 
 /** The kind's whole template as a snippet dated today: title first, authors next. */
 export function templateSnippet(kind: ReportKind, now = new Date()): vscode.SnippetString {
-  return new vscode.SnippetString(toSnippet(kind.template, { date: localDate(now) }));
+  return new vscode.SnippetString(toSnippet(kind.template, { date: localDate(now), choices: kind.placeholders.choices }));
 }
 
 /**

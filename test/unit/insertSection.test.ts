@@ -149,8 +149,8 @@ describe('section insertion', () => {
     const text = '---\ntype: postmortem\n---\n\n# Outage\n\n## Timeline\n\n- 09:12 Alert\n';
     const result = lint(text, { kinds: [kind] });
     assert.deepEqual(result.findings.filter((f) => f.rule === MISSING_SECTION).map((f) => f.message), [
-      'Missing section "Impact" (Postmortem).',
-      'Missing section "Root Cause" (Postmortem).',
+      'Missing section "Impact": it belongs before "Timeline".',
+      'Missing section "Root Cause": it belongs before "Timeline".',
     ]);
     assert.equal(insert(text, 'impact', result), '---\ntype: postmortem\n---\n\n# Outage\n\n## Impact\n\nWho was affected.\n\n## Timeline\n\n- 09:12 Alert\n');
     assert.equal(insert(text, 'root-cause', result), '---\ntype: postmortem\n---\n\n# Outage\n\n## Root Cause\n\n### Trigger\n\n## Timeline\n\n- 09:12 Alert\n');

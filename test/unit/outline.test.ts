@@ -18,13 +18,13 @@ function fullReport(kind: ReportKind, skip: readonly string[] = [], withOptional
 }
 
 /** Lints with no rules, then adds made-up findings, so the outline is tested on its own. */
-function withFindings(text: string, findings: { rule: string; severity?: Severity; at: string }[]): LintResult {
+function withFindings(text: string, findings: { rule: string; severity?: Severity; at: string; sectionId?: string }[]): LintResult {
   const result = lint(text, { ruleSet: [] });
-  for (const { rule, severity, at } of findings) {
+  for (const { rule, severity, at, sectionId } of findings) {
     const offset = text.indexOf(at);
     assert.ok(offset >= 0, at);
     const point = result.doc.lines.point(offset);
-    const finding: Finding = { rule, severity: severity ?? 'warning', message: rule, range: { start: point, end: point } };
+    const finding: Finding = { rule, severity: severity ?? 'warning', message: rule, range: { start: point, end: point }, ...(sectionId ? { data: { sectionId } } : {}) };
     result.findings.push(finding);
   }
   return result;
@@ -78,10 +78,10 @@ describe('outline', () => {
     const built = outline(withFindings(fullReport(report, ['dataset', 'model/baseline-models']), []));
     assert.equal(node(built, 'dataset').status, 'missing');
     assert.deepEqual(node(built, 'dataset').children.map((n) => n.status), ['missing', 'missing', 'missing', 'missing']);
-    assert.equal(node(built, 'model').status, 'complete');
+    assert.equal(node(built, 'model').status, 'problems', 'a section missing a required subsection is not complete');
     assert.equal(node(built, 'model/baseline-models').status, 'missing');
     const required = requiredCount(report);
-    assert.equal(built.completeness, Math.floor((100 * (required - 6)) / required));
+    assert.equal(built.completeness, Math.floor((100 * (required - 7)) / required));
   });
 
   it('counts placeholders and problems in each section, subsections included in their section', () => {
@@ -102,16 +102,24 @@ describe('outline', () => {
     assert.equal(built.completeness, Math.floor((100 * (required - 6)) / required));
   });
 
-  it('does not count information, nor a missing section reported at the heading it goes before', () => {
+  it('does not count a missing section against the heading it is reported at, but counts everything else the Problems panel shows', () => {
     const text = fullReport(report);
     const built = outline(withFindings(text, [
-      { rule: 'missing-section', at: 'Model\n' },
-      { rule: 'missing-section', severity: 'info', at: 'Data Quality\n' },
-      { rule: 'some-rule', severity: 'info', at: 'What we did for model.' },
+      { rule: 'missing-section', at: 'Model\n', sectionId: 'dataset' },
+      { rule: 'missing-section', severity: 'info', at: 'Training\n', sectionId: 'training/training-curves' },
+      { rule: 'some-rule', severity: 'info', at: 'What we did for data quality.' },
     ]));
     assert.deepEqual([node(built, 'model').problems, node(built, 'model').status], [0, 'complete']);
-    assert.equal(node(built, 'dataset').status, 'complete');
-    assert.equal(built.completeness, 100);
+    assert.deepEqual([node(built, 'training').problems, node(built, 'training').status], [1, 'problems'], 'a missing subsection, on its section\'s heading');
+    assert.deepEqual([node(built, 'dataset').problems, node(built, 'dataset').status], [1, 'problems'], 'information counts too');
+    assert.ok(built.completeness < 100);
+  });
+
+  it('agrees with the linter: a section missing a required subsection is never complete', () => {
+    const built = outline(lint(fullReport(report, ['training/computational-resources'])));
+    assert.equal(node(built, 'training').status, 'problems');
+    assert.equal(node(built, 'training/computational-resources').status, 'missing');
+    assert.equal(node(built, 'model').status, 'complete');
   });
 
   it('marks a section with nothing under it as having problems', () => {

@@ -5,7 +5,10 @@ import { BUILTIN_KINDS, findKind } from '../../src/core';
 import { cellRanges, firstTable, sectionSnippet, snippetSource, tableSnippet } from '../../src/core/features/sectionSnippet';
 import { escapeSnippet, toSnippet } from '../../src/core/features/snippet';
 
-/** Expands a snippet the way VS Code does when the user accepts every default: tab stops → their text, escapes → literal. */
+/**
+ * Expands a snippet the way VS Code does when the user accepts every default: tab stops → their text,
+ * a choice → its first option, escapes → literal.
+ */
 function expand(snippet: string): string {
   let out = '';
   for (let i = 0; i < snippet.length; i++) {
@@ -13,6 +16,12 @@ function expand(snippet: string): string {
     if (ch === '\\' && i + 1 < snippet.length && '\\$}'.includes(snippet[i + 1] as string)) {
       out += snippet[++i];
     } else if (ch === '$' && snippet[i + 1] === '{') {
+      const choice = /^\$\{\d+\|((?:\\.|[^\\|])*)\|\}/.exec(snippet.slice(i));
+      if (choice) {
+        out += (/^(?:\\.|[^\\,])*/.exec(choice[1] as string)?.[0] ?? '').replace(/\\(.)/g, '$1');
+        i += choice[0].length - 1;
+        continue;
+      }
       const colon = snippet.indexOf(':', i);
       i = colon;
     } else if (ch === '}') {
@@ -64,6 +73,20 @@ describe('snippet: template → VS Code snippet', () => {
       assert.equal(expand(snippet), kind.template.replaceAll('{{DATE}}', '2024-05-06'), kind.id);
       assert.match(snippet, /^title: \$\{1:\{\{TITLE\\\}\\\}\}$/m, kind.id);
     }
+  });
+
+  it('makes the status a snippet choice, the tab stop after the title and authors, in every template', () => {
+    const experiment = findKind('ml-experiment-report');
+    const spec = findKind('ml-task-spec');
+    assert.ok(experiment && spec);
+    const whole = toSnippet(experiment.template, { choices: experiment.placeholders.choices });
+    assert.match(whole, /^\*\*Status\*\*: \$\{3\|Draft,Final,In Review\|\}$/m);
+    assert.match(whole, /\{\{ABSTRACT\\\}\\\}/);
+    assert.match(whole, /\$\{4:\{\{ABSTRACT/, 'the slots after it follow the choice');
+    assert.match(expand(whole), /^\*\*Status\*\*: Draft$/m);
+    assert.match(toSnippet(spec.template, { choices: spec.placeholders.choices }), /^\*\*Status\*\*: \$\{4\|Draft,In Review,Approved\|\}$/m, 'after the title, authors and project');
+    assert.equal(toSnippet('Tracking: A, B / C|D\n', { choices: ['A, B / C|D'] }), 'Tracking: ${1|A\\, B,C\\|D|}\n', 'commas and bars in an option are escaped');
+    assert.equal(toSnippet('Say Draft / Final here\n', { choices: ['Draft / Final'] }), 'Say Draft / Final here\n', 'only a choice standing alone as a value');
   });
 });
 

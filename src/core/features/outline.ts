@@ -47,18 +47,20 @@ export interface Outline {
   placeholders: number;
 }
 
-/** Findings about other sections (a missing section is reported at the heading it goes before). */
-const NOT_ABOUT_THE_SECTION = new Set([MISSING_SECTION]);
 
 /**
  * The outline of a linted report, or undefined when the document is not a report. Counts cover every
  * occurrence of a section (a duplicate's placeholders are still unfilled). A present section with a
  * placeholder and another problem shows `problems`: that is what needs attention beyond filling in.
+ * It agrees with the Problems panel: every finding inside a section counts against it (information
+ * too, such as a missing subsection, reported on its section's heading), except a missing top-level
+ * section's, which is about the section it names, not the heading it sits on.
  */
 export function buildOutline(result: LintResult): Outline | undefined {
   const { kind, sections } = result;
   if (!kind || !sections) return undefined;
-  const counted = result.findings.filter((finding) => !NOT_ABOUT_THE_SECTION.has(finding.rule) && finding.severity !== 'info');
+  const topLevelIds = new Set(kind.sections.map((spec) => spec.id));
+  const counted = result.findings.filter((finding) => !(finding.rule === MISSING_SECTION && topLevelIds.has(String(finding.data?.['sectionId']))));
   const offsets: FindingOffsets = {
     placeholders: sortedOffsets(counted.filter((finding) => finding.rule === UNFILLED_PLACEHOLDER)),
     problems: sortedOffsets(counted.filter((finding) => finding.rule !== UNFILLED_PLACEHOLDER)),
@@ -66,6 +68,7 @@ export function buildOutline(result: LintResult): Outline | undefined {
   const nodes = kind.sections.map((spec) => {
     const node = outlineNode(spec, result.doc, sections, offsets, undefined);
     node.children = spec.children.map((child) => outlineNode(child, result.doc, sections, offsets, node));
+    if (node.status === 'complete' && node.children.some((child) => child.status === 'missing')) node.status = 'problems';
     return node;
   });
   let required = 0;

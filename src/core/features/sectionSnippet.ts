@@ -42,7 +42,7 @@ function lintTemplate(kind: ReportKind): LintResult {
 /** A snippet of one section of the kind's template, its filler as tab stops. */
 export function sectionSnippet(kind: ReportKind, sectionId: string, options: Omit<SnippetOptions, 'stops'> = {}): string | undefined {
   const source = snippetSource(kind, sectionId);
-  return source && toSnippet(source.text, { ...options, stops: source.filler });
+  return source && toSnippet(source.text, { ...options, stops: source.filler, choices: kind.placeholders.choices });
 }
 
 /** Where the first table of a text is (offsets, its last line's break included), or undefined. */

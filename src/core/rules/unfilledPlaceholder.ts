@@ -8,18 +8,20 @@ import { findSlots } from '../placeholders/slots';
 import type { Span } from '../placeholders/spans';
 import { codeContentSpan, isComment, yamlCommentLines } from '../placeholders/spans';
 import type { RawFinding } from '../types';
+import { todoMarkers } from '../placeholders/todoMarkers';
 import type { ChunkRule } from './types';
 
 export const UNFILLED_PLACEHOLDER = 'unfilled-placeholder';
 
 /**
- * Text never filled in: `{{NAME}}` slots anywhere outside code and comments (front matter included), and the
- * kind's filler text (its placeholder inventory) left as the template wrote it. Structure (headings,
+ * Text never filled in: `{{NAME}}` slots anywhere outside code and comments (front matter included), the
+ * kind's filler text (its placeholder inventory) left as the template wrote it, and the writer's own
+ * to-do markers in prose (`TODO`, `TBD`, `FIXME`, `XXX`, `??`; see `todoMarkers`). Structure (headings,
  * header rows, label cells, lead-in sentences) is not in the inventory and is never reported.
  */
 export const unfilledPlaceholder: ChunkRule = {
   id: UNFILLED_PLACEHOLDER,
-  description: 'Template text that was never filled in: {{NAME}} slots, filler text, example rows and code, unchosen choice lists, [link].',
+  description: 'Template text that was never filled in: {{NAME}} slots, filler text, example rows and code, unchosen choice lists, [link]; and TODO, TBD, FIXME, XXX or ?? left in prose.',
   defaultSeverity: 'warning',
   scope: 'chunk',
   quietWhereNotApplicable: true,
@@ -30,7 +32,7 @@ export const unfilledPlaceholder: ChunkRule = {
   },
 };
 
-type PlaceholderType = 'slot' | 'filler' | 'choice' | 'row' | 'code' | 'marker';
+type PlaceholderType = 'slot' | 'filler' | 'choice' | 'row' | 'code' | 'marker' | 'todo';
 
 interface Pending {
   node: Nodes;
@@ -69,8 +71,10 @@ class PlaceholderScan {
         if (span) this.skipped.push(...yamlCommentLines(this.text, span));
         continue;
       }
-      if (node.type === 'text' && markers) this.checkMarkers(node);
-      else if (node.type === 'paragraph') markers = this.checkParagraph(node, item.heads === true) && markers;
+      if (node.type === 'text') {
+        if (markers) this.checkMarkers(node);
+        this.checkTodos(node);
+      } else if (node.type === 'paragraph') markers = this.checkParagraph(node, item.heads === true) && markers;
       else if (node.type === 'table') {
         this.checkTable(node, stack, markers);
         continue;
@@ -154,6 +158,15 @@ class PlaceholderScan {
         const start = span.start + at;
         this.report('marker', { start, end: start + marker.length }, `Template placeholder "${marker}" was never replaced.`);
       }
+    }
+  }
+
+  /** The writer's own to-do markers in a text node (never inside code: code is not a text node). */
+  private checkTodos(node: Nodes): void {
+    const span = spanOf(node);
+    if (!span) return;
+    for (const marker of todoMarkers(this.text, span.start, span.end)) {
+      this.report('todo', marker, `"${marker.text}" left in the report: unfinished work.`);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parse/document';
-import type { Placement } from './sectionPlacement';
+import type { Placement, PlacementRelation } from './sectionPlacement';
 import { SectionPlacer } from './sectionPlacement';
 import type { SectionMap } from './sectionMap';
 import { findSpec } from './sectionMap';
@@ -12,8 +12,10 @@ import type { TextEdit } from '../types';
 
 export interface SectionInsertionPlan {
   edit: TextEdit;
-  /** What a finding about the section points at: the heading it goes before, or the document's last line. */
+  /** What a finding about the section points at (see `Placement.anchor`). */
   anchor: { start: number; end: number };
+  /** Where the section goes, in the document's terms. */
+  relation: PlacementRelation;
 }
 
 /**
@@ -50,7 +52,7 @@ export class SectionInserter {
     let text = render(block, placement.depth, this.numbered()).replace(/\n/g, eol);
     if (placement.separatorAfter) text = `${text}${eol}${eol}---`;
     if (placement.separatorBefore) text = `---${eol}${eol}${text}`;
-    return { edit: { start: placement.at, end: placement.at, newText: surround(this.doc.text, placement.at, text, eol) }, anchor: placement.anchor };
+    return { edit: { start: placement.at, end: placement.at, newText: surround(this.doc.text, placement.at, text, eol) }, anchor: placement.anchor, relation: placement.relation };
   }
 
   private numbered(): boolean {

@@ -4,11 +4,25 @@ import type { SectionMap, SectionOccurrence } from './sectionMap';
 import { subsectionsByParent, topLevel } from './sectionMap';
 import type { SectionSpec } from '../templates/types';
 
+/**
+ * Where a missing section belongs, said in the document's terms: before a present heading, at the end
+ * of the document (after its last heading, if any), or inside its present parent section.
+ */
+export type PlacementRelation =
+  | { type: 'before'; heading: DocumentHeading }
+  /** `after`: the last top-level section's heading (else the last heading), what the section follows. */
+  | { type: 'end'; after: DocumentHeading | undefined }
+  | { type: 'in'; parent: DocumentHeading };
+
 /** Where a section goes: before a heading, or at the end of the document or of its parent section. */
 export interface Placement {
   at: number;
-  /** What a finding about the section points at: the heading it goes before, or the document's last line. */
+  /**
+   * What a finding about the section points at: the heading it goes before, its parent's heading for
+   * a subsection, the last heading for a section that belongs at the end (the last line without one).
+   */
   anchor: { start: number; end: number };
+  relation: PlacementRelation;
   /** Heading level the inserted section's own heading gets, as its neighbours have; undefined with no neighbours. */
   depth: number | undefined;
   /** The document separates sections with `---`: one goes after the inserted section. */
@@ -46,13 +60,22 @@ export class SectionPlacer {
       const next = this.present(later);
       if (next) {
         const at = doc.lines.lineStart(next.heading.line);
-        return { at, anchor: headingAnchor(next.heading), depth: next.heading.depth, separatorAfter: this.breakBefore(at), separatorBefore: false };
+        return {
+          at,
+          anchor: headingAnchor(next.heading),
+          relation: { type: 'before', heading: next.heading },
+          depth: next.heading.depth,
+          separatorAfter: this.breakBefore(at),
+          separatorBefore: false,
+        };
       }
     }
     const present = topLevel(this.sections);
+    const last = doc.headings[doc.headings.length - 1];
     return {
       at: doc.text.length,
-      anchor: this.lastLineAnchor(),
+      anchor: last ? headingAnchor(last) : this.lastLineAnchor(),
+      relation: { type: 'end', after: present[present.length - 1]?.heading ?? last },
       depth: present[present.length - 1]?.heading.depth,
       separatorAfter: false,
       separatorBefore: this.usesSeparators() && !this.breakBefore(doc.text.length),
@@ -66,18 +89,18 @@ export class SectionPlacer {
   subsection(parent: SectionSpec, spec: SectionSpec, parentOccurrence: SectionOccurrence): Placement {
     const { doc } = this;
     const siblings = this.childrenOf(parentOccurrence);
+    const parentHeading = parentOccurrence.heading;
+    const inParent = { anchor: headingAnchor(parentHeading), relation: { type: 'in', parent: parentHeading } as const };
     for (const later of parent.children.slice(parent.children.indexOf(spec) + 1)) {
       const next = siblings.get(later);
       if (next) {
-        return { at: doc.lines.lineStart(next.heading.line), anchor: headingAnchor(next.heading), depth: next.heading.depth, separatorAfter: false, separatorBefore: false };
+        return { at: doc.lines.lineStart(next.heading.line), ...inParent, depth: next.heading.depth, separatorAfter: false, separatorBefore: false };
       }
     }
-    const end = parentOccurrence.end;
-    const following = end < doc.text.length ? headingAt(doc, end) : undefined;
     const lastSibling = [...siblings.values()].pop();
     return {
-      at: this.afterLastContent(parentOccurrence.heading.end, end),
-      anchor: following ? headingAnchor(following) : this.lastLineAnchor(),
+      at: this.afterLastContent(parentHeading.end, parentOccurrence.end),
+      ...inParent,
       depth: lastSibling?.heading.depth ?? parentOccurrence.heading.depth + 1,
       separatorAfter: false,
       separatorBefore: false,
@@ -152,16 +175,3 @@ function headingAnchor(heading: DocumentHeading): { start: number; end: number }
   return heading.textEnd > heading.textStart ? { start: heading.textStart, end: heading.textEnd } : { start: heading.start, end: heading.end };
 }
 
-/** The heading that starts at an offset (headings are in document order). */
-function headingAt(doc: ParsedDocument, offset: number): DocumentHeading | undefined {
-  let low = 0;
-  let high = doc.headings.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const heading = doc.headings[mid] as DocumentHeading;
-    if (heading.start === offset) return heading;
-    if (heading.start < offset) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
-}
