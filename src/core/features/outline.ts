@@ -166,3 +166,14 @@ function lowerBound(sorted: readonly number[], value: number): number {
   }
   return low;
 }
+
+/** A short status for a list or a tooltip: `complete`, `3 placeholders`, `2 problems`, `missing`… */
+export function statusText(node: OutlineNode): string {
+  if (node.status === 'missing') return 'missing';
+  if (node.status === 'optional') return 'optional';
+  const parts: string[] = [];
+  if (node.placeholders > 0) parts.push(`${node.placeholders} to fill`);
+  if (node.problems > 0) parts.push(`${node.problems} problem${node.problems === 1 ? '' : 's'}`);
+  if (parts.length === 0 && node.status === 'problems') parts.push(node.children.some((child) => child.status === 'missing') ? 'incomplete' : 'empty');
+  return parts.length > 0 ? parts.join(', ') : 'complete';
+}

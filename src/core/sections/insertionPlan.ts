@@ -55,6 +55,18 @@ export class SectionInserter {
     return { edit: { start: placement.at, end: placement.at, newText: surround(this.doc.text, placement.at, text, eol) }, anchor: placement.anchor, relation: placement.relation };
   }
 
+  /**
+   * A section's template text as this document would get it, its heading at `depth`: the heading's
+   * title (numbered as the document numbers its sections) and the whole block, subsections included.
+   */
+  rendered(sectionId: string, depth: number): { title: string; block: string } | undefined {
+    const found = findSpec(this.kind, sectionId);
+    if (!found) return undefined;
+    const block = render(templateSection(this.kind, found.spec), depth, this.numbered());
+    const firstLine = block.split('\n', 1)[0] ?? '';
+    return { title: firstLine.replace(/^#+[ \t]*/, ''), block };
+  }
+
   private numbered(): boolean {
     this.keepNumbering ??= !this.sections.occurrences.some((occurrence) => numberedInTemplate(this.kind, occurrence.spec) && !hasNumbering(occurrence.heading.text));
     return this.keepNumbering;

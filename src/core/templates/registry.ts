@@ -1,8 +1,15 @@
 import { BUILTIN_KIND_DATA } from './builtinKinds.generated';
+import { BUILTIN_GUIDANCE } from './guidance';
 import type { ReportKind } from './types';
 
-/** The built-in kinds, compiled from the annotated templates in `text/` (see scripts/gen-kinds.ts). */
-export const BUILTIN_KINDS: readonly ReportKind[] = BUILTIN_KIND_DATA;
+/**
+ * The built-in kinds, compiled from the annotated templates in `text/` (see scripts/gen-kinds.ts), with
+ * the hover guidance written for them (`guidance.ts`).
+ */
+export const BUILTIN_KINDS: readonly ReportKind[] = BUILTIN_KIND_DATA.map((kind) => {
+  const guidance = BUILTIN_GUIDANCE[kind.id];
+  return guidance ? { ...kind, guidance } : kind;
+});
 
 /** Looks a kind up by its `type:` id among the built-in kinds and any extra ones (extra ones win). */
 export function findKind(id: string, extra: readonly ReportKind[] = []): ReportKind | undefined {

@@ -91,4 +91,19 @@ export interface ReportKind {
   optInRules?: readonly string[];
   /** The template file the kind was compiled from, when it came from one (a team's custom kind). */
   source?: string;
+  /** What belongs in each slot and section, shown on hover; a kind may leave it out. */
+  guidance?: KindGuidance;
+}
+
+/** A short word on what to write, and an example. */
+export interface Guidance {
+  what: string;
+  example?: string;
+}
+
+export interface KindGuidance {
+  /** By slot name: `AUTHORS`. */
+  slots?: Readonly<Record<string, Guidance>>;
+  /** By section id: `training` or `training/hyperparameters`. */
+  sections?: Readonly<Record<string, Guidance>>;
 }
