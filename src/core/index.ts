@@ -27,3 +27,5 @@ export type { SnippetSuggestion, SnippetNeed, HeadingSuggestion } from './featur
 export { snippetCatalog } from './features/snippetCatalog';
 export type { CatalogSnippet } from './features/snippetCatalog';
 export type { Guidance, KindGuidance } from './templates/types';
+export { previewSpans } from './placeholders/previewSpans';
+export type { PreviewSpan } from './placeholders/previewSpans';

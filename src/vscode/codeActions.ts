@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix, LintResult } from '../core';
-import { fixAllTables } from '../core';
+import { fixAllTables, placeholdersInSection } from '../core';
 import { disableFix } from '../core/features/disableFix';
 import { TABLE_COLUMN_COUNT } from '../core/rules/tableColumnCount';
+import { UNFILLED_PLACEHOLDER } from '../core/rules/unfilledPlaceholder';
+import { COMMANDS } from './commandIds';
 import { diagnosticRule } from './diagnostics';
 import { toRange, toTextEdit } from './positions';
 import type { ReportDocuments } from './reportDocuments';
@@ -40,6 +42,7 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
         const diagnostics = here.filter((finding) => finding.rule === TABLE_COLUMN_COUNT).flatMap((finding) => matching(context, finding));
         actions.push(this.action(document, result, tableFix, vscode.CodeActionKind.QuickFix, diagnostics, false));
       }
+      actions.push(...this.placeholderActions(document, result, range, context));
     }
     if (wantsQuickFix) {
       for (const finding of result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined)) {
@@ -50,6 +53,28 @@ export class ReportCodeActions implements vscode.CodeActionProvider {
     if (wantsFixAll && tableFix) {
       actions.push(this.action(document, result, tableFix, FIX_ALL_KIND, [], false));
     }
+    return actions;
+  }
+
+  /** On a placeholder: select every placeholder of its section (to see or clear them at once), or go to the next one. */
+  private placeholderActions(document: vscode.TextDocument, result: LintResult, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const placeholder = result.findings.find((finding) => finding.rule === UNFILLED_PLACEHOLDER && toRange(finding.range).intersection(range) !== undefined);
+    if (!placeholder) return [];
+    const diagnostics = matching(context, placeholder);
+    const actions: vscode.CodeAction[] = [];
+    const inSection = placeholdersInSection(result, placeholder.range.start.offset);
+    const count = inSection?.ranges.length ?? 0;
+    if (count > 1) {
+      const start = toRange(placeholder.range).start;
+      const select = new vscode.CodeAction(`Select all ${count} placeholders in this section`, vscode.CodeActionKind.QuickFix);
+      select.command = { command: COMMANDS.selectSectionPlaceholders, title: select.title, arguments: [document.uri, start.line, start.character] };
+      select.diagnostics = diagnostics;
+      actions.push(select);
+    }
+    const next = new vscode.CodeAction('Go to next placeholder', vscode.CodeActionKind.QuickFix);
+    next.command = { command: COMMANDS.nextPlaceholder, title: next.title };
+    next.diagnostics = diagnostics;
+    actions.push(next);
     return actions;
   }
 

@@ -37,6 +37,7 @@ const FIXED_COMMANDS = {
   previousPlaceholder: 'mlreport.previousPlaceholder',
   lintWorkspace: 'mlreport.lintWorkspace',
   revealSection: 'mlreport.revealSection',
+  selectSectionPlaceholders: 'mlreport.selectSectionPlaceholders',
 } as const;
 
 /** Command ids, as package.json contributes them: the fixed ones and each kind's *New …* command (`newTaskSpec`). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core';
 import { toRange } from './positions';
@@ -13,14 +14,34 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 /** Where the README documents a rule. */
 export type RuleLink = (ruleId: string) => vscode.Uri;
 
-const DEFAULT_REPOSITORY = 'https://github.com/mlreport/mlreport';
-
-/** Links to the rules in the README of the repository named in the extension's package.json. */
+/**
+ * Links to the README shipped inside the extension, at the line of the rule's section (`#L85`, which
+ * VS Code opens at that line): they work offline, unlike the repository's web page.
+ */
 export function ruleLinks(context: vscode.ExtensionContext): RuleLink {
-  const manifest = context.extension.packageJSON as { repository?: string | { url?: string } };
-  const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-  const readme = vscode.Uri.parse((repository ?? DEFAULT_REPOSITORY).replace(/^git\+/, '').replace(/\.git$/, ''));
-  return (ruleId) => readme.with({ fragment: `rule-${ruleId}` });
+  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  return ruleLinksIn(readme, readText(readme));
+}
+
+/** Rule links into a README whose text is given (undefined when it could not be read: the README itself). */
+function ruleLinksIn(readme: vscode.Uri, readmeText: string | undefined): RuleLink {
+  const lines = new Map<string, number>();
+  (readmeText ?? '').split(/\r\n|\n|\r/).forEach((line, index) => {
+    const rule = /^#{2,4} Rule: ([a-z0-9-]+)\s*$/.exec(line)?.[1];
+    if (rule && !lines.has(rule)) lines.set(rule, index + 1);
+  });
+  return (ruleId) => {
+    const line = lines.get(ruleId);
+    return line === undefined ? readme : readme.with({ fragment: `L${line}` });
+  };
+}
+
+function readText(uri: vscode.Uri): string | undefined {
+  try {
+    return readFileSync(uri.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export function toDiagnostic(finding: Finding, link: RuleLink): vscode.Diagnostic {

@@ -2,14 +2,19 @@ import * as vscode from 'vscode';
 import type { LintResult, OutlineNode } from '../core';
 import { ActiveReportView } from './activeReport';
 import { ReportCodeActions } from './codeActions';
+import { COMMANDS } from './commandIds';
+import { ReportCompletions } from './completions';
 import { ConfigFiles } from './configFiles';
 import { ruleLinks } from './diagnostics';
 import type { WorkspaceLintSummary } from './lintWorkspace';
 import { lintWorkspace } from './lintWorkspace';
+import { ReportHovers } from './hovers';
 import { KindCompletions } from './kindCompletions';
 import { createLog } from './log';
 import { lintNow, lintOpenDocuments } from './openDocuments';
 import { OUTLINE_VIEW_ID, OutlineProvider } from './outlineView';
+import { selectSectionPlaceholders } from './placeholderCommands';
+import { extendMarkdownIt } from './preview';
 import { registerCommands, registerDocumentEvents } from './registrations';
 import { ReportDocuments } from './reportDocuments';
 import { ReportStatusBar } from './statusBar';
@@ -25,6 +30,10 @@ export interface MlReportApi {
   /** The status bar item's text, or undefined while it is hidden. */
   statusBarText(): string | undefined;
   lintWorkspace(): Promise<WorkspaceLintSummary>;
+  /** The built-in Markdown preview's hook (`markdown.markdownItPlugins`): highlights unfilled placeholders. */
+  extendMarkdownIt<T>(md: T): T;
+  /** Where a rule's diagnostics link to: the README shipped with the extension, at the rule's section. */
+  ruleLink(ruleId: string): vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): MlReportApi {
@@ -45,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     ...registerDocumentEvents(documents, configs, active),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, codeActionProvider, ReportCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new KindCompletions(documents), ...KindCompletions.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new ReportCompletions(documents), ...ReportCompletions.triggerCharacters),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new ReportHovers(documents)),
     ...registerCommands(documents, configs, outlineProvider, lintAll),
+    vscode.commands.registerCommand(COMMANDS.selectSectionPlaceholders, (uri?: unknown, line?: unknown, character?: unknown) => selectSectionPlaceholders(documents, uri, line, character)),
   );
 
   lintOpenDocuments(documents, 'open');
@@ -60,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): MlReportApi {
     isReport: (uri) => documents.isReport(uri),
     statusBarText: () => statusBar.text,
     lintWorkspace: lintAll,
+    extendMarkdownIt,
+    ruleLink: link,
   };
 }
 

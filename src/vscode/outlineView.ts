@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Outline, OutlineNode, SectionStatus } from '../core';
+import { statusText } from '../core';
 import { COMMANDS } from './commandIds';
 
 export const OUTLINE_VIEW_ID = 'mlreport.outline';
@@ -71,15 +72,9 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
   }
 }
 
-/** `complete`, `3 placeholders`, `2 problems`, `n/a`, `missing`… */
+/** A short status, so that a long title stays readable in a narrow view: `complete`, `3 to fill`, `missing`… */
 export function describeStatus(node: OutlineNode): string {
-  const parts: string[] = [];
-  if (node.status === 'missing') return node.level > 2 ? 'missing subsection' : 'missing';
-  if (node.status === 'optional') return 'optional, not present';
-  if (node.status === 'n/a') return 'n/a';
-  if (node.placeholders > 0) parts.push(plural(node.placeholders, 'placeholder'));
-  if (node.problems > 0) parts.push(plural(node.problems, 'problem'));
-  return parts.length > 0 ? parts.join(' · ') : '✓ complete';
+  return statusText(node);
 }
 
 const WHERE: Readonly<Record<NonNullable<OutlineNode['presentBy']>, string>> = {
@@ -94,20 +89,23 @@ export function plural(count: number, word: string): string {
 
 function tooltip(node: OutlineNode): vscode.MarkdownString {
   const text = new vscode.MarkdownString();
-  text.appendMarkdown(`**${escape(node.title)}**${node.required ? '' : ' (optional)'}\n\n`);
+  text.appendMarkdown(`**${escape(node.title)}**${node.required ? '' : ' (optional)'}: ${escape(statusText(node))}\n\n`);
   switch (node.status) {
     case 'missing':
     case 'optional':
-      text.appendMarkdown('Not in the report. Use *Insert Section* to add it from the template where it belongs.');
+      text.appendMarkdown('Not in the report. Use *Insert Section* (the + button) to add it from the template where it belongs.');
       break;
     case 'complete':
-      text.appendMarkdown('Present and complete: no placeholders, no problems.');
+      text.appendMarkdown('Present and complete: every required subsection, no placeholders, no problems.');
       break;
     case 'n/a':
       text.appendMarkdown('Marked not applicable, which counts as complete.');
       break;
-    default:
+    default: {
+      const missing = node.children.filter((child) => child.status === 'missing').map((child) => child.title);
       text.appendMarkdown(`${plural(node.placeholders, 'unfilled placeholder')}, ${plural(node.problems, 'other problem')}.`);
+      if (missing.length > 0) text.appendMarkdown(`\n\nMissing: ${missing.map(escape).join(', ')}.`);
+    }
   }
   if (node.heading && node.presentBy) text.appendMarkdown(`\n\n${WHERE[node.presentBy]} ${node.heading.line}.`);
   return text;

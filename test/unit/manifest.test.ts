@@ -13,7 +13,11 @@ interface Manifest {
     snippets: { language: string; path: string }[];
     grammars: { path: string; injectTo: string[] }[];
     jsonValidation: { url: string }[];
-    views: { explorer: { id: string; name: string; when: string }[] };
+    viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
+    views: Record<string, { id: string; name: string; when?: string }[]>;
+    viewsWelcome: { view: string; contents: string }[];
+    'markdown.markdownItPlugins': boolean;
+    'markdown.previewStyles': string[];
     configuration: { properties: Record<string, { markdownDescription?: string; properties?: Record<string, unknown> }> };
   };
 }
@@ -38,7 +42,7 @@ describe('extension manifest (package.json)', () => {
 
   it('describes every setting', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), ['mlreport.debounceMs', 'mlreport.enable', 'mlreport.files', 'mlreport.maxLiveLintSize', 'mlreport.rules']);
+    assert.deepEqual(Object.keys(properties).sort(), ['mlreport.debounceMs', 'mlreport.enable', 'mlreport.files', 'mlreport.maxLiveLintSize', 'mlreport.preview.highlightPlaceholders', 'mlreport.rules']);
     for (const [name, property] of Object.entries(properties)) assert.ok((property.markdownDescription ?? '').length > 20, name);
   });
 
@@ -52,14 +56,28 @@ describe('extension manifest (package.json)', () => {
   });
 
   it('points at files that exist and declares untrusted and virtual workspace support', () => {
-    for (const path of [...manifest.contributes.snippets.map((s) => s.path), ...manifest.contributes.grammars.map((g) => g.path), 'media/icon.png', 'LICENSE', 'CHANGELOG.md']) {
+    const { contributes } = manifest;
+    const files = [
+      ...contributes.snippets.map((s) => s.path), ...contributes.grammars.map((g) => g.path), ...contributes['markdown.previewStyles'],
+      ...contributes.viewsContainers.activitybar.map((container) => container.icon), 'media/icon.png', 'LICENSE', 'CHANGELOG.md', 'README.md',
+    ];
+    for (const path of files) {
       assert.ok(existsSync(path), path);
     }
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.equal(manifest.extensionKind, undefined);
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
-    assert.deepEqual(manifest.contributes.views.explorer.map((view) => [view.id, view.name, view.when]), [['mlreport.outline', 'ML Report', IS_REPORT_CONTEXT]]);
+    assert.equal(contributes['markdown.markdownItPlugins'], true);
+  });
+
+  it('gives the report view its own activity-bar container, always there, with a welcome for non-reports', () => {
+    const { contributes } = manifest;
+    assert.deepEqual(contributes.viewsContainers.activitybar.map((container) => [container.id, container.title]), [['mlreport', 'ML Report']]);
+    assert.deepEqual(Object.keys(contributes.views), ['mlreport']);
+    assert.deepEqual(contributes.views['mlreport']?.map((view) => [view.id, view.name, view.when]), [['mlreport.outline', 'Sections', undefined]]);
+    const welcome = contributes.viewsWelcome.find((entry) => entry.view === 'mlreport.outline');
+    assert.match(welcome?.contents ?? '', /command:mlreport\.newExperimentReport/);
   });
 });
 

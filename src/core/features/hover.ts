@@ -154,6 +154,7 @@ const ICONS: Readonly<Record<OutlineNode['status'], string>> = {
   problems: '⚠',
   missing: '✗',
   optional: '○',
+  'n/a': '–',
 };
 
 function summary(node: OutlineNode): string {

@@ -171,6 +171,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
 export function statusText(node: OutlineNode): string {
   if (node.status === 'missing') return 'missing';
   if (node.status === 'optional') return 'optional';
+  if (node.status === 'n/a') return 'n/a';
   const parts: string[] = [];
   if (node.placeholders > 0) parts.push(`${node.placeholders} to fill`);
   if (node.problems > 0) parts.push(`${node.problems} problem${node.problems === 1 ? '' : 's'}`);
