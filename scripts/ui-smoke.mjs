@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /* global document */
 // Drives the extension in a real VS Code window as a person would — command palette →
-// New Experiment Report, type a title, open the Problems panel, expand the ML Report view in
-// the Explorer — and saves a screenshot of each step into docs/images/ (the README's pictures).
+// New Experiment Report, type a title, click the status bar item and type over the placeholder it
+// selects, hover a placeholder, type `mlr-` and `## ` and see the lists, Lint All Reports, open the
+// ML Report view from the activity bar — checks what a person would see at each step and saves
+// screenshots into docs/images/ (the README's pictures). Any step that fails fails the run.
 // Runs in code-server with headless Chromium (see scripts/vscode-test/); needs `npm run build`.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWindow } from './vscode-test/session.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const imagesDir = join(repoRoot, 'docs', 'images');
 const REPORT_TITLE = 'ResNet-50 fine-tuning on CIFAR-10';
+const AUTHORS = 'Ana Pereira, Tom Okafor';
 const STEP_TIMEOUT_MS = 30_000;
 
 const started = Date.now();
@@ -26,14 +29,14 @@ function readContributions() {
   const newReport = commands.find((command) => command.title === 'New Experiment Report' || command.title === 'ML Report: New Experiment Report');
   if (!newReport) throw new Error('package.json contributes no "New Experiment Report" command yet');
   const paletteLabel = newReport.category ? `${newReport.category}: ${newReport.title}` : newReport.title;
-  const views = Object.values(manifest.contributes?.views ?? {}).flat();
-  const outlineView = views.find((view) => view.name === 'ML Report') ?? views.find((view) => /ml report/i.test(view.name ?? ''));
-  if (!outlineView) throw new Error('package.json contributes no "ML Report" view yet');
-  return { paletteLabel, viewName: outlineView.name };
+  const container = manifest.contributes?.viewsContainers?.activitybar?.find((candidate) => candidate.id === 'mlreport');
+  const outlineView = manifest.contributes?.views?.mlreport?.[0];
+  if (!container || !outlineView) throw new Error('package.json contributes no ML Report activity-bar container with a view');
+  return { paletteLabel, viewName: outlineView.name, containerTitle: container.title };
 }
 
-async function screenshot(page, name) {
-  await page.mouse.move(24, 600); // park the pointer on the empty activity bar: no hover cards in the picture
+async function screenshot(page, name, { keepPointer = false } = {}) {
+  if (!keepPointer) await page.mouse.move(24, 850); // park the pointer low on the activity bar: no hover cards in the picture
   await page.waitForTimeout(800); // let decorations, the tree and hovers settle
   const file = join(imagesDir, name);
   await page.screenshot({ path: file });
@@ -93,21 +96,9 @@ async function newReport(page, paletteLabel, viewName) {
   await waitForEditorText(page, REPORT_TITLE);
   step(`typed the title "${REPORT_TITLE}"`);
   await page.keyboard.press('Escape'); // leave snippet mode
-  // Once the extension has taken the untitled document for a report, its view appears in the Explorer.
-  await page.locator('.pane-header', { hasText: viewName }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  void viewName;
   // Diagnostics are debounced; wait for their squiggles in the editor.
   await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-error').first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
-}
-
-async function openProblems(page) {
-  await runFromPalette(page, 'View: Focus on Problems View');
-  const rows = page.locator('.markers-panel .monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page.waitForTimeout(1_000); // diagnostics are debounced
-  const texts = await rows.allTextContents();
-  step(`Problems panel shows ${texts.length} rows on screen, e.g.:`);
-  for (const text of texts.slice(0, 5)) console.log(`    ${text.trim()}`);
-  return texts.length;
 }
 
 /** Drags the sash on the side bar's right edge, so that the view's descriptions fit. */
@@ -128,29 +119,88 @@ async function widenSideBar(page, pixels) {
   step('found no sash to widen the side bar');
 }
 
-async function expandOutline(page, viewName, folderName) {
-  await runFromPalette(page, 'View: Show Explorer');
-  // Give the report's view the whole side bar: fold the file tree away.
-  const folderHeader = page.locator('.pane-header', { hasText: folderName }).first();
-  if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
-  await widenSideBar(page, 160);
-  const header = page.locator('.pane-header', { hasText: viewName }).first();
-  await header.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  // The pane body follows its header; its tree rows are the report's sections.
-  const pane = page.locator('.pane', { has: header });
-  const rows = pane.locator('.monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  // Unfold the first section to show its subsections too.
-  await rows.first().locator('.monaco-tl-twistie').click();
+/** Clicks the status bar item, then types: the text must replace the placeholder it selected (focus is in the editor). */
+async function statusBarThenType(page) {
+  const item = page.locator('.statusbar-item', { hasText: 'placeholder' }).first();
+  await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  step(`status bar item: "${(await item.textContent())?.trim()}"`);
+  await item.click();
   await page.waitForTimeout(500);
-  const texts = await rows.allTextContents();
-  step(`"${viewName}" view shows ${texts.length} rows, e.g.:`);
-  for (const text of texts.slice(0, 5)) console.log(`    ${text.trim()}`);
-  return texts.length;
+  await page.keyboard.type(AUTHORS, { delay: 20 });
+  await waitForEditorText(page, `**Researchers**: ${AUTHORS}`);
+  step('clicked the status bar item and typed: the authors placeholder was replaced');
 }
 
-const { paletteLabel, viewName } = readContributions();
+async function hoverPlaceholder(page, text) {
+  const target = page.locator('.editor-instance .view-line span', { hasText: text }).last();
+  await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await target.hover();
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'What' }).first();
+  await hover.or(page.locator('.monaco-hover:not(.hidden)', { hasText: 'Example' }).first()).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  step(`hover on ${text}: "${((await page.locator('.monaco-hover:not(.hidden)').first().textContent()) ?? '').slice(0, 120)}…"`);
+}
+
+/** Types at the cursor and waits for the suggestion list (no Ctrl+Space), returning its first rows. */
+async function typeAndSeeSuggestions(page, text, expected) {
+  await page.keyboard.type(text, { delay: 40 });
+  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction(
+    (wanted) => (document.querySelector('.suggest-widget.visible .monaco-list-row')?.textContent ?? '').includes(wanted),
+    expected,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  const texts = (await rows.allTextContents()).slice(0, 4).map((row) => row.trim());
+  step(`typed "${text}": the list opened, first rows: ${texts.join(' | ')}`);
+  return texts;
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await waitForEditorText(page, '---');
+}
+
+async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+async function lintAll(page) {
+  await runFromPalette(page, 'ML Report: Lint All Reports in Workspace');
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'ML Report' }).first();
+  await toast.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const button = toast.locator('.monaco-button', { hasText: 'Show Problems' });
+  await button.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  step(`Lint All: the Problems panel is open; the message says "${((await toast.locator('.notification-list-item-message').textContent()) ?? '').trim()}"`);
+}
+
+async function openReportView(page, containerTitle, viewName) {
+  await runFromPalette(page, 'View: Close Panel').catch(() => undefined);
+  const icon = page.locator(`.activitybar .action-item a[aria-label^="${containerTitle}"], .activitybar .action-item[aria-label^="${containerTitle}"]`).first();
+  await icon.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await icon.click();
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await widenSideBar(page, 60);
+  await rows.nth(1).locator('.monaco-tl-twistie').click().catch(() => undefined);
+  await page.waitForTimeout(500);
+  const texts = await rows.allTextContents();
+  step(`"${containerTitle}" activity-bar view (${viewName}) shows ${texts.length} rows, e.g.:`);
+  for (const text of texts.slice(0, 6)) console.log(`    ${text.trim()}`);
+  if (texts.length < 12) throw new Error(`the report view shows only ${texts.length} rows`);
+}
+
+const { paletteLabel, viewName, containerTitle } = readContributions();
 mkdirSync(imagesDir, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'mlreport-ui-smoke-'));
 const folder = join(scratch, 'workspace');
@@ -165,10 +215,25 @@ try {
   step('window ready');
   await newReport(page, paletteLabel, viewName);
   await screenshot(page, 'new-report.png');
-  await openProblems(page);
+  await statusBarThenType(page);
+  await hoverPlaceholder(page, '{{ABSTRACT}}');
+  await screenshot(page, 'hover.png', { keepPointer: true });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await typeAndSeeSuggestions(page, 'mlr-', 'mlr-');
+  await screenshot(page, 'snippet-completion.png');
+  await page.keyboard.press('Escape');
+  await openFile(page, 'broken-report.md');
+  await goToLine(page, 250);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await typeAndSeeSuggestions(page, '## ', 'Robustness');
+  await screenshot(page, 'heading-completion.png');
+  await page.keyboard.press('Escape');
+  await lintAll(page);
   await screenshot(page, 'problems.png');
-  await runFromPalette(page, 'View: Toggle Panel Visibility'); // hide it again: the Explorer gets the whole height
-  await expandOutline(page, viewName, basename(folder));
+  await openReportView(page, containerTitle, viewName);
   await screenshot(page, 'outline.png');
   step('done');
 } catch (error) {

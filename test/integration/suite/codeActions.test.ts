@@ -10,7 +10,7 @@ async function actionsAt(document: vscode.TextDocument, line: number, kind?: str
 
 /** The fixing actions (not the *Disable RULE…* suppressions, which every finding has). */
 function ours(actions: vscode.CodeAction[]): vscode.CodeAction[] {
-  return actions.filter((action) => !action.title.startsWith('Disable ') && (action.title.includes('section') || action.title.toLowerCase().includes('table') || action.title.toLowerCase().includes('row')));
+  return actions.filter((action) => !action.title.startsWith('Disable ') && (action.title.includes('section') || action.title.startsWith('Insert "') || action.title.toLowerCase().includes('table') || action.title.toLowerCase().includes('row')));
 }
 
 /** Cells of a table row; escaped pipes do not separate. */
@@ -88,7 +88,8 @@ describe('quick fixes', () => {
     assert.ok(diagnostic);
     const [fix] = ours(await actionsAt(editor.document, diagnostic.range.start.line));
     assert.ok(fix);
-    assert.equal(fix.title, 'Insert section "Robustness" from the template');
+    assert.equal(fix.title, 'Insert "Robustness" before "8. Deployment Considerations"');
+    assert.equal(diagnostic.message, 'Missing section "Robustness": it belongs before "8. Deployment Considerations".');
     assert.equal(fix.isPreferred, true);
     await applyAndUndo(editor, fix, (document) => {
       const robustness = lineOf(document, '## 7. Robustness');
