@@ -127,8 +127,8 @@ async function statusBarThenType(page) {
   await item.click();
   await page.waitForTimeout(500);
   await page.keyboard.type(AUTHORS, { delay: 20 });
-  await waitForEditorText(page, `**Researchers**: ${AUTHORS}`);
-  step('clicked the status bar item and typed: the authors placeholder was replaced');
+  await waitForEditorText(page, `authors: ${AUTHORS}`);
+  step('clicked the status bar item and typed: the placeholder it selected (the front matter authors) was replaced');
 }
 
 async function hoverPlaceholder(page, text) {
