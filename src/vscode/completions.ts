@@ -40,8 +40,9 @@ export class ReportCompletions implements vscode.CompletionItemProvider {
   private headings(result: LintResult, position: vscode.Position, typed: string): vscode.CompletionItem[] {
     const range = new vscode.Range(position.with(undefined, 0), position);
     return headingSuggestions(result, position.line + 1, typed).map((suggestion, index) => {
-      const label = suggestion.type === 'heading' ? suggestion.title : `${suggestion.title} + template text`;
-      const item = new vscode.CompletionItem({ label, description: suggestion.detail }, suggestion.type === 'heading' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Snippet);
+      const description = suggestion.type === 'heading' ? (suggestion.required ? 'missing' : 'optional') : '+ template text';
+      const item = new vscode.CompletionItem({ label: suggestion.title, description }, suggestion.type === 'heading' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Snippet);
+      item.detail = suggestion.detail;
       item.insertText = new vscode.SnippetString(suggestion.insert);
       item.range = range;
       item.filterText = `${typed.trimEnd()} ${suggestion.title}`;

@@ -94,16 +94,16 @@ export function headingSuggestions(result: LintResult, line: number, typed: stri
   return ordered.flatMap((spec): HeadingSuggestion[] => {
     const rendered = inserter.rendered(spec.id, depth);
     if (!rendered) return [];
-    const where = spec.required ? 'missing' : 'optional';
+    const where = spec.required ? 'Missing' : 'Optional';
     return [
-      { sectionId: spec.id, title: rendered.title, type: 'heading', insert: `${marks} ${escape(rendered.title)}`, required: spec.required, detail: `${where}: heading` },
+      { sectionId: spec.id, title: rendered.title, type: 'heading', insert: `${marks} ${escape(rendered.title)}`, required: spec.required, detail: `${where} section: insert its heading` },
       {
         sectionId: spec.id,
         title: rendered.title,
         type: 'body',
         insert: toSnippet(rendered.block, { choices: kind.placeholders.choices }),
         required: spec.required,
-        detail: `${where}: heading and the template's text`,
+        detail: `${where} section: insert its heading and the template's text for it`,
       },
     ];
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BROKEN_REPORT, byLine, lineOf, mlreportApi, settledDiagnostics, summarize, warmUp } from './api';
-import { closeAllEditors, fixtureUri, mlreportDiagnostics, openFixture, ruleOf, sleep, updateSetting, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, fixtureUri, getExtension, mlreportDiagnostics, openFixture, ruleOf, sleep, updateSetting, waitFor, waitForDiagnostics } from './helpers';
 
 /** What `mlreport lint --format json` reports for the fixture (checked against the CLI when the fixture was written). */
 const BROKEN_REPORT_FINDINGS: [string, number, string][] = [
@@ -10,7 +10,7 @@ const BROKEN_REPORT_FINDINGS: [string, number, string][] = [
   ['table-column-count', 204, 'Warning'],
   ['table-column-count', 223, 'Error'],
   ['missing-section', 252, 'Warning'],
-  ['missing-section', 296, 'Information'],
+  ['missing-section', 279, 'Information'],
 ];
 
 describe('live diagnostics', () => {
@@ -26,7 +26,8 @@ describe('live diagnostics', () => {
     assert.equal(editor.document.getText(placeholder.range), 'Draft / Final / In Review');
     assert.equal(placeholder.source, 'mlreport');
     const code = placeholder.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.toString(true), 'https://github.com/mlreport/mlreport#rule-unfilled-placeholder');
+    assert.equal(code.target.path, vscode.Uri.joinPath(getExtension().extensionUri, 'README.md').path, 'the README shipped with the extension');
+    assert.match(code.target.fragment, /^L\d+$/);
   });
 
   it('leaves Markdown files that are not reports alone', async () => {
@@ -68,7 +69,7 @@ describe('live diagnostics', () => {
       assert.deepEqual(diagnostics.map(summarize).sort(byLine), [
         ['unfilled-placeholder', 15, 'Warning'],
         ['missing-section', 252, 'Error'],
-        ['missing-section', 296, 'Error'],
+        ['missing-section', 279, 'Error'],
       ]);
     } finally {
       await restore();
@@ -83,7 +84,7 @@ describe('live diagnostics', () => {
     try {
       const diagnostics = await waitForDiagnostics(before.document.uri);
       assert.ok(diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'frontmatter'), 'reports the missing front matter');
-      assert.ok(diagnostics.some((diagnostic) => diagnostic.message.includes('ML Experiment Report')), 'linted as the default kind');
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.message.includes('ml-experiment-report')), 'linted as the default kind');
     } finally {
       await restore();
     }

@@ -9,6 +9,10 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+function shown(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : `${item.label.label} (${item.label.description ?? ''})`;
+}
+
 async function completionsAt(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
   return list.items;
@@ -42,13 +46,13 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
     const line = lineOf(editor.document, '## 8. Deployment Considerations') - 1;
     await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), '## '));
     await lintedNow(editor.document);
-    const sections = (await completionsAt(editor.document, new vscode.Position(line, 3), ' ')).map(labelOf);
-    assert.deepEqual(sections.slice(0, 2), ['7. Robustness', '7. Robustness + template text']);
+    const sections = await completionsAt(editor.document, new vscode.Position(line, 3), ' ');
+    assert.deepEqual(sections.slice(0, 2).map(shown), ['7. Robustness (missing)', '7. Robustness (+ template text)']);
     const conclusionsEnd = lineOf(editor.document, '## 10. Next Steps') - 1;
     await editor.edit((builder) => builder.insert(new vscode.Position(conclusionsEnd, 0), '### '));
     await lintedNow(editor.document);
     const items = await completionsAt(editor.document, new vscode.Position(conclusionsEnd, 4), ' ');
-    assert.deepEqual(items.map(labelOf).slice(0, 2), ['9.3 Lessons Learned', '9.3 Lessons Learned + template text']);
+    assert.deepEqual(items.slice(0, 2).map(shown), ['9.3 Lessons Learned (missing)', '9.3 Lessons Learned (+ template text)']);
     const body = items[1]?.insertText;
     assert.ok(body instanceof vscode.SnippetString && body.value.startsWith('### 9.3 Lessons Learned\n'));
   });
