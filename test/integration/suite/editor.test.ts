@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi, settledDiagnostics, warmUp } from './api';
+import type { WorkspaceLintSummary } from '../../../src/vscode/lintWorkspace';
+import { summaryMessage } from '../../../src/vscode/lintWorkspace';
 import { closeAllEditors, executeCommand, openFixture, openUntitled, ruleOf, waitFor } from './helpers';
 
 const REPORT_START = '---\ntitle: Churn\nauthors: [Ana]\ndate: 2025-03-14\ntype: ml-experiment-report\n---\n\n# Churn\n\n';
@@ -165,5 +167,24 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
     } finally {
       await vscode.workspace.getConfiguration('mlreport').update('preview.highlightPlaceholders', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('Lint All Reports counts findings by severity and says so in one short line', async () => {
+    const summary = await vscode.commands.executeCommand<WorkspaceLintSummary>('mlreport.lintWorkspace');
+    assert.ok(summary && summary.findings > 0);
+    assert.equal(summary.errors + summary.warnings + summary.infos, summary.findings);
+    assert.ok(summary.reportsWithFindings >= 1 && summary.reportsWithFindings <= summary.reports);
+    const message = summaryMessage(summary);
+    assert.match(message, new RegExp(`^ML Report: ${summary.reportsWithFindings} of ${summary.reports} reports? ha(s|ve) problems: `));
+    assert.ok(message.length < 100, message);
+    assert.equal(summaryMessage({ ...summary, findings: 0, reportsWithFindings: 0, errors: 0, warnings: 0, infos: 0 }), `ML Report: ${summary.reports} reports checked, no problems.`);
+  });
+
+  it('shows the report view in its own activity-bar container', async () => {
+    const api = await mlreportApi();
+    await openFixture(BROKEN_REPORT);
+    await executeCommand('workbench.view.extension.mlreport');
+    await waitFor(() => api.outlineView.visible, { message: 'the ML Report view to be visible' });
+    await executeCommand('workbench.view.explorer');
   });
 });
