@@ -15,11 +15,12 @@ export class ReportCompletions implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const typed = document.lineAt(position.line).text.slice(0, position.character);
-    const result = this.documents.current(document);
+    // Every `-` and space asks: look at the line first, lint (if the text changed) only when it matters.
     const snippet = /(?:^|[^\w-])(mlr-[\w-]*)$/.exec(typed);
-    if (snippet) return this.snippets(result, position, (snippet[1] as string).length);
-    if (result && /^#{1,6}[ \t]/.test(typed)) return this.headings(result, position, typed);
-    return undefined;
+    if (snippet) return this.snippets(this.documents.current(document), position, (snippet[1] as string).length);
+    if (!/^#{1,6}[ \t]/.test(typed)) return undefined;
+    const result = this.documents.current(document);
+    return result && this.headings(result, position, typed);
   }
 
   private snippets(result: LintResult | undefined, position: vscode.Position, typedLength: number): vscode.CompletionItem[] {
