@@ -220,6 +220,28 @@ describe('compileTemplate', () => {
     assert.deepEqual(mistakes, [[4, '"role" needs one of setup'], [5, '"role code": "nope" is not a section id of this template'], [6, '"role setup" without section ids must be on the line under a heading']]);
   });
 
+  it('guidance, example and slot annotations: what a hover says belongs in a section or slot', () => {
+    const annotated = [
+      '---', 'type: eval-note', 'owner: {{OWNER}}', '---',
+      '<!-- mlreport: slot OWNER Who answers for the numbers. -->',
+      '<!-- mlreport: slot-example OWNER Ana Pereira -->',
+      '<!-- mlreport: slot-example NOBODY an example without a text is dropped -->',
+      '', '## Results', '<!-- mlreport: aliases Metrics -->', '<!-- mlreport: guidance One table, every model on every metric. -->',
+      '<!-- mlreport: example | Ours | 0.91 | -->', '', 'Text.', '', '### Data', '<!-- mlreport: guidance Which split, how many examples. -->', '', 'Text.', '',
+    ].join('\n');
+    const compiled = compile(annotated);
+    assert.deepEqual(compiled.guidance, {
+      slots: { OWNER: { what: 'Who answers for the numbers.', example: 'Ana Pereira' } },
+      sections: { results: { what: 'One table, every model on every metric.', example: '| Ours | 0.91 |' }, 'results/data': { what: 'Which split, how many examples.' } },
+    });
+    assert.equal(compiled.template.includes('mlreport:'), false, 'stripped from the template');
+    assert.equal(compile('---\ntype: t\n---\n\n## A\n').guidance, undefined);
+    assert.deepEqual(compileTemplate('---\ntype: t\n---\n<!-- mlreport: slot -->\n\n## A\n<!-- mlreport: guidance -->\n').problems.map((p) => p.message).sort(), [
+      '"guidance" needs a text: <!-- mlreport: guidance … -->',
+      '"slot" needs a slot name and a text: <!-- mlreport: slot AUTHORS … -->',
+    ]);
+  });
+
   it('gives unique ids to sections with the same title', () => {
     assert.deepEqual(compile('---\ntype: t\n---\n## Notes\n## Notes\n').sections.map((s) => s.id), ['notes', 'notes-2']);
   });

@@ -1,15 +1,11 @@
 import { BUILTIN_KIND_DATA } from './builtinKinds.generated';
-import { BUILTIN_GUIDANCE } from './guidance';
 import type { ReportKind } from './types';
 
 /**
- * The built-in kinds, compiled from the annotated templates in `text/` (see scripts/gen-kinds.ts), with
- * the hover guidance written for them (`guidance.ts`).
+ * The built-in kinds, compiled from the annotated templates in `text/` (see scripts/gen-kinds.ts), hover
+ * guidance included (`guidance`, `example` and `slot` annotations).
  */
-export const BUILTIN_KINDS: readonly ReportKind[] = BUILTIN_KIND_DATA.map((kind) => {
-  const guidance = BUILTIN_GUIDANCE[kind.id];
-  return guidance ? { ...kind, guidance } : kind;
-});
+export const BUILTIN_KINDS: readonly ReportKind[] = BUILTIN_KIND_DATA;
 
 /** Looks a kind up by its `type:` id among the built-in kinds and any extra ones (extra ones win). */
 export function findKind(id: string, extra: readonly ReportKind[] = []): ReportKind | undefined {

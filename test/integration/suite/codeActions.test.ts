@@ -8,6 +8,8 @@ async function actionsAt(document: vscode.TextDocument, line: number, kind?: str
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind)) ?? [];
 }
 
+/** The fixing actions (not the *Disable RULE…* suppressions, which every finding has). */
+function ours(actions: vscode.CodeAction[]): vscode.CodeAction[] {
   return actions.filter((action) => !action.title.startsWith('Disable ') && (action.title.includes('section') || action.title.startsWith('Insert "') || action.title.toLowerCase().includes('table') || action.title.toLowerCase().includes('row')));
 }
 

@@ -9,7 +9,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../parse/markdown';
 import { stripNumbering } from '../headingMatch';
-import type { KindRoles, ReportKind, SectionSpec } from '../types';
+import type { Guidance, KindGuidance, KindRoles, ReportKind, SectionSpec } from '../types';
 import type { Annotation, TemplateProblem } from './annotations';
 import { stripAnnotations } from './annotations';
 import type { BlockMarks } from './inferFiller';
@@ -30,11 +30,14 @@ export interface CompiledTemplate {
 }
 
 /** Directives placed under a heading, about its section. */
-const HEADING_DIRECTIVES = ['optional', 'aliases'];
+const HEADING_DIRECTIVES = ['optional', 'aliases', 'guidance', 'example'];
 /** Directives placed above a block, about its filler. */
 const BLOCK_DIRECTIVES = ['keep', 'filler-labels', 'example-table', 'example-rows', 'keep-columns', 'filler-columns'];
-/** Directives about the whole kind, anywhere (`role` with section ids; without, it is under a heading). */
-const KIND_DIRECTIVES = ['name', 'description', 'rules', 'role'];
+/**
+ * Directives about the whole kind, anywhere (`role` with section ids; without, it is under a heading;
+ * `slot NAME what to write`, `slot-example NAME an example`).
+ */
+const KIND_DIRECTIVES = ['name', 'description', 'rules', 'role', 'slot', 'slot-example'];
 export const TEMPLATE_DIRECTIVES: readonly string[] = [...KIND_DIRECTIVES, ...HEADING_DIRECTIVES, ...BLOCK_DIRECTIVES];
 /** The parts a section can play (`KindRoles`), for `<!-- mlreport: role … -->`. */
 export const ROLE_NAMES: readonly (keyof KindRoles)[] = ['setup', 'environment', 'dataDescription', 'dataSplits', 'results', 'outcomes', 'claims', 'significance', 'successCriteria', 'objectives', 'code'];
@@ -48,6 +51,8 @@ interface MutableSection {
   aliases: string[];
   children: MutableSection[];
   line: number;
+  /** What the section asks for and an example (`guidance` / `example` annotations), shown on hover. */
+  guidance: Partial<Guidance>;
 }
 
 export function compileTemplate(annotated: string, options: CompileOptions = {}): CompiledTemplate {
@@ -77,6 +82,7 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
   const optInRules: string[] = [];
   const roles: Partial<Record<keyof KindRoles, string[]>> = {};
   const roleAnnotations: Annotation[] = [];
+  const slots: Record<string, Partial<Guidance>> = {};
   for (const annotation of stripped.annotations) {
     const problem = (message: string): void => void problems.push({ message, line: annotation.line });
     if (!annotation.topLevel) {
@@ -90,7 +96,16 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
       if (ids.length === 0) problem('"rules" needs the ids of the rules the kind turns on: <!-- mlreport: rules code-version results-variance -->');
       optInRules.push(...ids.filter((id) => !optInRules.includes(id)));
     } else if (annotation.directive === 'role') roleAnnotations.push(annotation);
-    else if (HEADING_DIRECTIVES.includes(annotation.directive)) applyToSection(annotation, blocks, sections.byNode, problem);
+    else if (annotation.directive === 'slot' || annotation.directive === 'slot-example') {
+      const match = /^\{?\{?([A-Za-z][A-Za-z0-9_]*)\}?\}?\s+(\S[\s\S]*)$/.exec(annotation.args);
+      if (!match) {
+        problem(`"${annotation.directive}" needs a slot name and a text: <!-- mlreport: ${annotation.directive} AUTHORS … -->`);
+        continue;
+      }
+      const slot = (slots[match[1] as string] ??= {});
+      if (annotation.directive === 'slot') slot.what = match[2] as string;
+      else slot.example = match[2] as string;
+    } else if (HEADING_DIRECTIVES.includes(annotation.directive)) applyToSection(annotation, blocks, sections.byNode, problem);
     else if (BLOCK_DIRECTIVES.includes(annotation.directive)) {
       const target = blocks.find((node) => (node.position?.start.line ?? 0) >= annotation.anchor);
       if (!target || target.type === 'heading' || target.type === 'thematicBreak') {
@@ -123,6 +138,8 @@ export function compileTemplate(annotated: string, options: CompileOptions = {})
   if (Object.keys(roles).length > 0) kind.roles = roles;
   if (optInRules.length > 0) kind.optInRules = optInRules;
   if (options.source !== undefined) kind.source = options.source;
+  const guidance = kindGuidance(sections.roots, slots);
+  if (guidance) kind.guidance = guidance;
   return { kind, problems };
 }
 
@@ -190,7 +207,7 @@ function makeSection(title: string, heading: Heading, prefix: string, ids: Set<s
   let id = base;
   for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
   ids.add(id);
-  return { id, title, level: heading.depth, required: true, aliases: [], children: [], line: heading.position?.start.line ?? 0 };
+  return { id, title, level: heading.depth, required: true, aliases: [], children: [], line: heading.position?.start.line ?? 0, guidance: {} };
 }
 
 /** A section id's part from its title: `Per-Class Performance` → `per-class-performance`. */
@@ -207,7 +224,11 @@ function applyToSection(annotation: Annotation, blocks: readonly RootContent[], 
     return;
   }
   if (annotation.directive === 'optional') section.required = false;
-  else {
+  else if (annotation.directive === 'guidance' || annotation.directive === 'example') {
+    if (annotation.args === '') problem(`"${annotation.directive}" needs a text: <!-- mlreport: ${annotation.directive} … -->`);
+    else if (annotation.directive === 'guidance') section.guidance.what = annotation.args;
+    else section.guidance.example = annotation.args;
+  } else {
     const aliases = annotation.args.split(/;(?=\s|$)/).map((alias) => alias.trim()).filter((alias) => alias !== '');
     if (aliases.length === 0) problem('"aliases" needs titles separated by ";": <!-- mlreport: aliases Evaluation; Metrics -->');
     section.aliases.push(...aliases);
@@ -285,6 +306,23 @@ function numbers(text: string): number[] | undefined {
     for (let n = from; n <= to; n++) out.push(n);
   }
   return out;
+}
+
+/** The `guidance`, `example` and `slot` annotations as the kind's guidance; an example without a text is dropped. */
+function kindGuidance(roots: readonly MutableSection[], slotNotes: Readonly<Record<string, Partial<Guidance>>>): KindGuidance | undefined {
+  const complete = (note: Partial<Guidance>): Guidance | undefined => (note.what ? { what: note.what, ...(note.example ? { example: note.example } : {}) } : undefined);
+  const sections: Record<string, Guidance> = {};
+  for (const section of roots.flatMap((root) => [root, ...root.children])) {
+    const guidance = complete(section.guidance);
+    if (guidance) sections[section.id] = guidance;
+  }
+  const slots: Record<string, Guidance> = {};
+  for (const [name, note] of Object.entries(slotNotes)) {
+    const guidance = complete(note);
+    if (guidance) slots[name] = guidance;
+  }
+  if (Object.keys(sections).length === 0 && Object.keys(slots).length === 0) return undefined;
+  return { ...(Object.keys(slots).length > 0 ? { slots } : {}), ...(Object.keys(sections).length > 0 ? { sections } : {}) };
 }
 
 function freeze(section: MutableSection): SectionSpec {
