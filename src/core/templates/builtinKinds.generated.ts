@@ -1609,8 +1609,8 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
      "example": "[Ana Pereira, Tom Okafor]"
     },
     "TITLE": {
-     "what": "A title that names the task, the model and the data, so the report is found again.",
-     "example": "ResNet-50 fine-tuning on CIFAR-10"
+     "what": "A title that names the task, the models and the data, so the specification is found again.",
+     "example": "Fine-tuning four small LLMs for support-ticket triage"
     }
    },
    "sections": {
