@@ -981,21 +981,21 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
   },
   "guidance": {
    "slots": {
-    "ABSTRACT": {
-     "what": "Three to five sentences: what was tried, on which data, the headline number against the baseline, and the decision it leads to.",
-     "example": "We fine-tuned ResNet-50 on CIFAR-10; it reaches 96.1% test accuracy, up from 93.4% for the from-scratch baseline. We recommend it for the labelling pipeline."
-    },
-    "DATE": {
-     "what": "The date of the report, as YYYY-MM-DD.",
-     "example": "2025-03-14"
+    "TITLE": {
+     "what": "A title that names the task, the model and the data, so the report is found again.",
+     "example": "ResNet-50 fine-tuning on CIFAR-10"
     },
     "AUTHORS": {
      "what": "Who ran the work and wrote the report: names, comma-separated (a YAML list in the front matter).",
      "example": "[Ana Pereira, Tom Okafor]"
     },
-    "TITLE": {
-     "what": "A title that names the task, the model and the data, so the report is found again.",
-     "example": "ResNet-50 fine-tuning on CIFAR-10"
+    "DATE": {
+     "what": "The date of the report, as YYYY-MM-DD.",
+     "example": "2025-03-14"
+    },
+    "ABSTRACT": {
+     "what": "Three to five sentences: what was tried, on which data, the headline number against the baseline, and the decision it leads to.",
+     "example": "We fine-tuned ResNet-50 on CIFAR-10; it reaches 96.1% test accuracy, up from 93.4% for the from-scratch baseline. We recommend it for the labelling pipeline."
     }
    },
    "sections": {
@@ -1596,21 +1596,21 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
   },
   "guidance": {
    "slots": {
-    "PROJECT": {
-     "what": "The project or product this task belongs to.",
-     "example": "Support ticket triage"
-    },
-    "DATE": {
-     "what": "The date of the report, as YYYY-MM-DD.",
-     "example": "2025-03-14"
+    "TITLE": {
+     "what": "A title that names the task, the models and the data, so the specification is found again.",
+     "example": "Fine-tuning four small LLMs for support-ticket triage"
     },
     "AUTHORS": {
      "what": "Who ran the work and wrote the report: names, comma-separated (a YAML list in the front matter).",
      "example": "[Ana Pereira, Tom Okafor]"
     },
-    "TITLE": {
-     "what": "A title that names the task, the models and the data, so the specification is found again.",
-     "example": "Fine-tuning four small LLMs for support-ticket triage"
+    "DATE": {
+     "what": "The date of the report, as YYYY-MM-DD.",
+     "example": "2025-03-14"
+    },
+    "PROJECT": {
+     "what": "The project or product this task belongs to.",
+     "example": "Support ticket triage"
     }
    },
    "sections": {
