@@ -3,9 +3,21 @@ import * as vscode from 'vscode';
 import { BROKEN_REPORT, lineOf, lintedNow, mlreportApi, settledDiagnostics, warmUp } from './api';
 import type { WorkspaceLintSummary } from '../../../src/vscode/lintWorkspace';
 import { summaryMessage } from '../../../src/vscode/lintWorkspace';
-import { closeAllEditors, executeCommand, openFixture, openUntitled, ruleOf, waitFor } from './helpers';
+import { closeAllEditors, executeCommand, fixtureUri, openFixture, ruleOf, waitFor } from './helpers';
 
 const REPORT_START = '---\ntitle: Churn\nauthors: [Ana]\ndate: 2025-03-14\ntype: ml-experiment-report\n---\n\n# Churn\n\n';
+
+let scratchFiles = 0;
+
+/**
+ * A report as a new file of the (temporary) fixture workspace, opened in an editor. Files rather than
+ * untitled documents: a new untitled document may get the name of one just closed and reverted.
+ */
+async function openReport(content: string): Promise<vscode.TextEditor> {
+  const path = `scratch/report-${++scratchFiles}.md`;
+  await vscode.workspace.fs.writeFile(fixtureUri(path), new TextEncoder().encode(content));
+  return openFixture(path);
+}
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -72,7 +84,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
   });
 
   it('anchors a section missing at the end on the last heading, not on the text just typed', async () => {
-    const editor = await openUntitled(`${REPORT_START}## Executive Summary\n\nWe did it.\n\nStill typing here`);
+    const editor = await openReport(`${REPORT_START}## Executive Summary\n\nWe did it.\n\nStill typing here`);
     await lintedNow(editor.document);
     const diagnostics = await settledDiagnostics(editor.document);
     const lastLine = editor.document.lineCount - 1;
@@ -83,7 +95,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
   });
 
   it('flags TODO and ?? in prose, not in code', async () => {
-    const editor = await openUntitled(`${REPORT_START}## Executive Summary\n\nTODO after the test run. Accuracy: ??\n\n\`TODO\` in code stays.\n`);
+    const editor = await openReport(`${REPORT_START}## Executive Summary\n\nTODO after the test run. Accuracy: ??\n\n\`TODO\` in code stays.\n`);
     const diagnostics = await waitFor(async () => {
       const found = (await settledDiagnostics(editor.document)).filter((diagnostic) => ruleOf(diagnostic) === 'unfilled-placeholder');
       return found.length > 0 ? found : undefined;
@@ -93,7 +105,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
   });
 
   it('hovers on a placeholder with what belongs there, and on a heading with the section\'s subsections and count', async () => {
-    const editor = await openUntitled(`${REPORT_START}**Researchers**: {{AUTHORS}}\n\n## 9. Conclusions\n\n### 9.1 Summary\n\nFine.\n`);
+    const editor = await openReport(`${REPORT_START}**Researchers**: {{AUTHORS}}\n\n## 9. Conclusions\n\n### 9.1 Summary\n\nFine.\n`);
     await lintedNow(editor.document);
     const authors = editor.document.getText().indexOf('{{AUTHORS}}');
     const onSlot = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(authors + 3)));
@@ -108,7 +120,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
   });
 
   it('offers "Select all N placeholders in this section" and "Go to next placeholder" on a placeholder, and they select', async () => {
-    const editor = await openUntitled(`${REPORT_START}## Executive Summary\n\n### Key Findings\n- Finding 1\n- Finding 2\n- Finding 3\n`);
+    const editor = await openReport(`${REPORT_START}## Executive Summary\n\n### Key Findings\n- Finding 1\n- Finding 2\n- Finding 3\n`);
     await lintedNow(editor.document);
     const line = lineOf(editor.document, '- Finding 2');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(line, 3, line, 3));
@@ -124,7 +136,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
   });
 
   it('Next Placeholder from the view leaves the placeholder selected and typing replaces it', async () => {
-    const editor = await openUntitled(`${REPORT_START}**Researchers**: {{AUTHORS}}\n\n## Executive Summary\n\nText.\n`);
+    const editor = await openReport(`${REPORT_START}**Researchers**: {{AUTHORS}}\n\n## Executive Summary\n\nText.\n`);
     await lintedNow(editor.document);
     await executeCommand('mlreport.outline.focus');
     await executeCommand('mlreport.nextPlaceholder');
