@@ -1,5 +1,5 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
-import { normalizeTitle } from '../templates/headingMatch';
+import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import type { ReportKind, SectionSpec } from '../templates/types';
 import type { ChunkParse } from '../parse/chunkParse';
 import type { HeadingContent, HeadingLabels } from './sectionContent';
@@ -93,6 +93,26 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
 }
 
 /**
+ * The section a heading names: its title or an alias, or names of one and the same section joined by
+ * `and`, `&`, `+`, `/` or a comma (`Seeds and determinism`, `Code & logs`: both parts are names of
+ * Reproducibility, of Logs and Code). Names of different sections (`Results and Analysis` in an
+ * experiment report) are none.
+ */
+function lookupTitle(index: TitleIndex, key: string, text: string): SectionSpec | undefined {
+  const exact = index.get(key);
+  if (exact) return exact;
+  const parts = stripNumbering(text).split(/\s+(?:and|&|\+)\s+|\s*[/,&+]\s*/i);
+  if (parts.length < 2) return undefined;
+  let joined: SectionSpec | undefined;
+  for (const part of parts) {
+    const spec = index.get(normalizeTitle(part));
+    if (!spec || (joined && spec !== joined)) return undefined;
+    joined = spec;
+  }
+  return joined;
+}
+
+/**
  * Finds which headings are which of the kind's sections. Cheap: works on the heading list only.
  *
  * A heading's parent is the nearest earlier heading of a higher level. Directly under a recognised
@@ -154,11 +174,11 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
     let parent: SectionOccurrence | undefined;
     if (parentOccurrence) {
       if (!parentOccurrence.parent) {
-        spec = titleIndex(parentOccurrence.spec.children).get(key);
+        spec = lookupTitle(titleIndex(parentOccurrence.spec.children), key, heading.text);
         parent = parentOccurrence;
       }
     } else if (!parentHeading || parentHeading.depth === 1) {
-      spec = topIndex.get(key);
+      spec = lookupTitle(topIndex, key, heading.text);
     }
     if (!spec) {
       recognised.push(undefined);
