@@ -101,7 +101,8 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
 function lookupTitle(index: TitleIndex, key: string, text: string): SectionSpec | undefined {
   const exact = index.get(key);
   if (exact) return exact;
-  const parts = stripNumbering(text).split(/\s+(?:and|&|\+)\s+|\s*[/,&+]\s*/i);
+  // Spaces collapsed first, so that the split stays linear on any heading.
+  const parts = stripNumbering(text).replace(/\s+/g, ' ').split(/ and |[/,&+]/i);
   if (parts.length < 2) return undefined;
   let joined: SectionSpec | undefined;
   for (const part of parts) {
