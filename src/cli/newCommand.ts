@@ -32,6 +32,12 @@ export function newCommand(args: string[], io: CliIo): number {
     io.stderr(`mlreport: the kind ${kind.id} has no template in this build\n`);
     return EXIT_USAGE;
   }
+  const slots = [...new Set([...kind.template.matchAll(/\{\{([A-Z][A-Z0-9_]*)\}\}/g)].map((match) => match[1] as string))];
+  for (const [option, slot, given] of [['--title', 'TITLE', values.title], ['--author', 'AUTHORS', values.author]] as const) {
+    if (given === undefined || slots.includes(slot)) continue;
+    const others = slots.filter((name) => name !== 'DATE');
+    io.stderr(`mlreport: the ${kind.id} template has no {{${slot}}} slot, so ${option} is not used${others.length > 0 ? ` (its slots: ${others.map((name) => `{{${name}}}`).join(', ')})` : ''}\n`);
+  }
   const text = instantiateTemplate(kind.template, {
     date: localDate((io.now ?? (() => new Date()))()),
     title: values.title,

@@ -196,6 +196,15 @@ describe('mlreport new and mlreport kinds with custom kinds', () => {
     assert.match(printed, /^---\ntitle: \{\{TITLE\}\}\ntype: eval-note\n---\n\n# \{\{TITLE\}\}\n\n## Summary\n\nWhat changed\./);
   });
 
+  it('new says when --title or --author has no slot in the kind\'s template', () => {
+    const tree = tempTree(TEAM);
+    cleanups.push(tree.cleanup);
+    const result = runCli(['new', 'eval-note', '--title', 'Week 3', '--author', 'Ada', '-o', 'week3.md'], tree.root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, 'mlreport: the eval-note template has no {{AUTHORS}} slot, so --author is not used (its slots: {{TITLE}})\n');
+    assert.equal(runCli(['new', 'eval-note', '--title', 'Week 3'], tree.root).stderr, '');
+  });
+
   it('new refuses a kind the folder does not have', () => {
     const tree = tempTree(TEAM);
     cleanups.push(tree.cleanup);
