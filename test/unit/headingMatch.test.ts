@@ -21,6 +21,7 @@ describe('heading normaliser', () => {
     assert.equal(normalizeTitle('Per-Class Performance'), normalizeTitle('Per Class   Performance'));
     assert.equal(normalizeTitle('Did We Meet Objectives?'), 'did we meet objectives');
     assert.equal(normalizeTitle('TL;DR'), 'tl dr');
+    assert.equal(normalizeTitle('Hardware & software'), normalizeTitle('Hardware and Software'));
     assert.equal(normalizeTitle('✅ Results'), 'results');
     assert.equal(normalizeTitle('Ｒｅｓｕｌｔｓ'), 'results');
   });

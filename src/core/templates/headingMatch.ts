@@ -18,11 +18,12 @@ export function hasNumbering(text: string): boolean {
 
 /**
  * Normalises a heading or section title for comparison: drops leading numbering (`1.`, `1)`, `1.2`,
- * `A.`, `10 `), then folds case, punctuation and whitespace. `## 5) RESULTS` → `results`.
+ * `A.`, `10 `), then folds case, punctuation and whitespace, and reads `&` as `and`. `## 5) RESULTS` → `results`.
  */
 export function normalizeTitle(text: string): string {
   return stripNumbering(text.normalize('NFKC'))
     .toLowerCase()
+    .replace(/&/g, ' and ')
     .replace(/[0-9#*]\uFE0F?\u20E3/gu, ' ')
     .replace(/[\p{P}\p{S}\p{Cf}][\p{M}\p{Cf}]*/gu, ' ')
     .replace(/\s+/g, ' ')
