@@ -23,6 +23,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (src/cli/parallelLint.ts) run this file beside dist/cli.js.
+  { entryPoints: ['src/cli/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { bigBlockDocuments, headingDense, tableDocument } from './bigBlocks';
+import { benchBlock } from './blocks';
+import type { BlockResult } from './blocks';
 import { heapUsed, requireTime } from './fresh';
 import { generateReport } from './generateReport';
 import type { MeasureOptions } from './measure';
@@ -238,8 +241,25 @@ async function main(): Promise<void> {
   const core = createRequire(__filename)(corePath) as typeof Core;
   const config = { default: false, MD043: { headings: requiredHeadings(core) }, MD056: true };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlreport-bench-'));
+  try {
+    await benchAll(core, config, dir, loadBefore, corePath);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchAll(core: typeof Core, config: Record<string, unknown>, dir: string, loadBefore: number[], corePath: string): Promise<void> {
   const sizes: SizeResult[] = [];
   for (const target of SIZES) sizes.push(await benchSize(core, target, config, dir));
+  const blocks: BlockResult[] = [];
+  for (const doc of [...bigBlockDocuments(SEED), headingDense(20000, SEED)]) {
+    log(`${doc.name} …`);
+    blocks.push(await benchBlock(core, doc, config, quick));
+    const last = blocks[blocks.length - 1] as BlockResult;
+    log(`  full ${last.fullLint.median.toFixed(0)} ms, markdownlint ${last.markdownlint.median.toFixed(0)} ms, edit ${last.edit.median.toFixed(2)} ms, longest block ${last.firstLintLongestBlockMs.toFixed(1)} / ${last.editLongestBlockMs.toFixed(1)} ms`);
+  }
+  const growth: BlockResult[] = [];
+  for (const rows of [1000, 10000]) growth.push(await benchBlock(core, tableDocument(rows, SEED), config, quick, false));
   log('fresh processes: require times, heap …');
   const samples = quick ? 5 : 11;
   const largest = sizes[sizes.length - 1] as SizeResult;
@@ -264,7 +284,9 @@ async function main(): Promise<void> {
       requireExtension: requireTime(path.join(ROOT, 'dist/extension.js'), ROOT, samples, true),
       requireMarkdownlint: requireTime('markdownlint', ROOT, samples),
     },
-    heap: { lines: largest.lines, ...heapUsed(corePath, largest.file, config, ROOT) },
+    heap: { lines: largest.lines, ...heapUsed(corePath, largest.file, config, ROOT, dir) },
+    blocks,
+    growth,
     goals: [],
   };
   bench.machine.loadAfter = os.loadavg();

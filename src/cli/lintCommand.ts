@@ -1,12 +1,8 @@
 import { resolve } from 'node:path';
-import { parseRuleSetting, rulesForFile } from '../core/config';
-import { lint } from '../core/lint';
-import type { LintOptions } from '../core/lint';
+import { parseRuleSetting } from '../core/config';
 import type { RuleSetting } from '../core/types';
-import { reportLintOptions } from '../core/features/reportSelection';
-import { sniffDeclaredType } from '../core/parse/declaredType';
-import { allKinds, BUILTIN_KINDS, findKind } from '../core/templates/registry';
-import { ConfigFinder, configClaims, configRelativePath, loadConfigFile } from './configFiles';
+import { BUILTIN_KINDS } from '../core/templates/registry';
+import { ConfigFinder, loadConfigFile } from './configFiles';
 import type { LoadedConfig } from './configFiles';
 import { displayPath } from './displayPath';
 import { expandPaths } from './expandPaths';
@@ -15,20 +11,16 @@ import type { Formatter, LintedFile } from './formats/types';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import type { CliIo } from './io';
 import { parseCommandArgs } from './parseCommandArgs';
-import { DEFAULT_MAX_SIZE, parseSize, readTextFile } from './readTextFile';
+import type { FileOutcome, FileSettings, LintTask } from './lintFile';
+import { lintFiles } from './parallelLint';
+import { DEFAULT_MAX_SIZE, parseSize } from './readTextFile';
 import { LINT_HELP } from './usage';
 
-interface LintSettings {
+interface LintSettings extends FileSettings {
   formatter: Formatter;
-  kind: string | undefined;
-  ruleOverrides: Record<string, RuleSetting>;
-  maxSize: number;
   config: { explicit: string } | 'discover' | 'none';
   paths: string[];
 }
-
-/** What became of one file: linted, skipped as not a report, or not lintable (exit code 2). */
-type FileOutcome = { linted: LintedFile } | { notReport: string } | { failure: string };
 
 export function lintCommand(args: string[], io: CliIo): number {
   const settings = parseLintArgs(args);
@@ -59,12 +51,16 @@ export function lintCommand(args: string[], io: CliIo): number {
 
   const linted: LintedFile[] = [];
   const failures: { shownAs: string; message: string }[] = [];
-  for (const file of expansion.files) {
-    const shownAs = show(file);
+  // Configurations are found (and their problems reported) in file order, then the files are linted,
+  // on several threads when there are many, and reported in file order.
+  const tasks: LintTask[] = expansion.files.map((file) => {
     const loaded = configFor(file);
-    const outcome: FileOutcome = loaded?.error
-      ? { failure: `not linted: its configuration ${show(loaded.path)} is unusable` }
-      : lintFile(file, shownAs, loaded, settings);
+    return { file, shownAs: show(file), configPath: loaded?.path, configFailure: loaded?.error ? `not linted: its configuration ${show(loaded.path)} is unusable` : undefined };
+  });
+  const outcomes = lintFiles(tasks, { kind: settings.kind, ruleOverrides: settings.ruleOverrides, maxSize: settings.maxSize }, (task) => (task.configPath !== undefined ? configFor(task.file) : undefined));
+  tasks.forEach((task, index) => {
+    const { shownAs } = task;
+    const outcome = outcomes[index] as FileOutcome;
     if ('linted' in outcome) {
       linted.push(outcome.linted);
     } else if ('notReport' in outcome) {
@@ -73,47 +69,11 @@ export function lintCommand(args: string[], io: CliIo): number {
       failures.push({ shownAs, message: outcome.failure });
       fail(`${shownAs}: ${outcome.failure}`);
     }
-  }
+  });
 
   io.stdout(settings.formatter({ cwd: io.cwd, files: linted, failures }, { color: io.color ?? false }));
   if (exitCode !== EXIT_OK) return exitCode;
   return linted.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? EXIT_ERRORS : EXIT_OK;
-}
-
-function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefined, settings: LintSettings): FileOutcome {
-  const read = readTextFile(file, settings.maxSize);
-  if ('problem' in read) return { failure: read.problem };
-  const declaredType = sniffDeclaredType(read.text);
-  const template = settings.kind === undefined ? loaded?.config.kinds?.find((kind) => kind.source === file) : undefined;
-  if (template) return { notReport: `it is the template of the kind "${template.id}"` };
-  const relativePath = loaded && configRelativePath(loaded, file);
-  const kinds = loaded?.config.kinds;
-  if (settings.kind !== undefined && !findKind(settings.kind, kinds)) {
-    return { failure: `unknown kind "${settings.kind}"; use one of ${allKinds(kinds).map((known) => known.id).join(', ')}` };
-  }
-  const selected: LintOptions | undefined = settings.kind !== undefined
-    ? { kind: settings.kind, rules: { ...(loaded && rulesForFile(loaded.config, relativePath)), ...settings.ruleOverrides }, ...(kinds ? { kinds } : {}) }
-    : reportLintOptions({
-        declaredType,
-        matchesFiles: loaded !== undefined && configClaims(loaded, file),
-        config: loaded?.config,
-        settingsRules: settings.ruleOverrides,
-        relativePath,
-      });
-  if (!selected) {
-    return {
-      notReport: declaredType === undefined
-        ? 'no front matter "type:" naming a report kind'
-        : `front matter type "${declaredType}" is not a report kind`,
-    };
-  }
-  try {
-    const result = lint(read.text, selected);
-    if (!result.kind) return { notReport: result.notReport ?? 'no report kind' };
-    return { linted: { path: file, shownAs, kind: result.kind.id, findings: result.findings } };
-  } catch (error) {
-    return { failure: `linting failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }
 
 /** The settings of `mlreport lint`, or undefined for `--help`. Throws a UsageError for a mistake. */

@@ -1,7 +1,10 @@
 import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
-import { parseDocument, prepareChunks } from './parse/document';
+import { CHUNKS_PER_STEP, finish, parseDocumentSteps, prepareChunks } from './parse/document';
+import type { UnitSpan } from './parse/chunks';
+import { resplitUnits, splitUnits, splitUnitsSteps } from './parse/chunks';
 import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
+import { releaseTree } from './parse/chunkParse';
 import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
 import { RULE_IDS, RULES } from './rules';
@@ -72,10 +75,24 @@ export class ReportLinter {
   /** Parses an `updateAsync` made before it was cancelled, for the next update to use. */
   private prepared = new Map<string, ChunkParse>();
 
+  /** The last version linted, its chunks and its result: the next version is split from it, and the same text gets the same result. */
+  private last: { text: string; spans: UnitSpan[]; result: LintResult } | undefined;
+
   constructor(private readonly options: LintOptions = {}) {}
 
   update(input: string): LintResult {
     const text = withoutBom(input);
+    if (this.last?.text === text) return this.last.result;
+    return finish(this.updateSteps(text, this.spansOf(text)));
+  }
+
+  /** The chunks of a text: those of the last version, but for the section edited. */
+  private spansOf(text: string): UnitSpan[] {
+    return this.last ? resplitUnits(this.last, text) : splitUnits(text);
+  }
+
+  /** Parses what the caches lack, places the chunks and checks the document, in steps (see `parseDocumentSteps`). */
+  private *updateSteps(text: string, spans: UnitSpan[]): Generator<void, LintResult> {
     const previous = this.chunks;
     const prepared = this.prepared;
     const used = new Map<string, ChunkParse>();
@@ -87,10 +104,14 @@ export class ReportLinter {
       },
       set: (key, value) => used.set(key, value),
     };
-    const doc = parseDocument(text, cache);
+    const doc = yield* parseDocumentSteps(text, cache, { spans });
+    const result = yield* this.checkSteps(doc);
+    // Only now, when nothing can interrupt: an update that ran meanwhile (between the steps of an
+    // `updateAsync`) left caches that are as valid as these.
     this.chunks = used;
     this.prepared = new Map();
-    return this.check(doc);
+    this.last = { text, spans, result };
+    return result;
   }
 
   /**
@@ -102,13 +123,30 @@ export class ReportLinter {
   async updateAsync(input: string, options: UpdateAsyncOptions = {}): Promise<LintResult | undefined> {
     const { sliceMs = DEFAULT_SLICE_MS, isCancelled = () => false } = options;
     const text = withoutBom(input);
+    if (this.last?.text === text) return isCancelled() ? undefined : this.last.result;
+    let sliceStart = performance.now();
+    let spans: UnitSpan[];
+    if (this.last) spans = this.spansOf(text);
+    else {
+      // A first lint splits the whole text: in slices too.
+      const splitting = splitUnitsSteps(text);
+      for (let step = splitting.next(); ; step = splitting.next()) {
+        if (step.done) {
+          spans = step.value;
+          break;
+        }
+        if (performance.now() - sliceStart < sliceMs) continue;
+        await nextTurn();
+        if (isCancelled()) return undefined;
+        sliceStart = performance.now();
+      }
+    }
     const prepared = this.prepared;
     const cache: ChunkCache = {
       get: (key) => prepared.get(key) ?? this.chunks.get(key),
       set: (key, value) => prepared.set(key, value),
     };
-    let sliceStart = performance.now();
-    for (const step of this.prepareSteps(text, cache, prepared)) {
+    for (const step of this.prepareSteps(text, spans, cache, prepared)) {
       void step;
       if (performance.now() - sliceStart < sliceMs) continue;
       await nextTurn();
@@ -116,12 +154,22 @@ export class ReportLinter {
       sliceStart = performance.now();
     }
     if (prepared !== this.prepared) return this.updateAsync(input, options); // an update ran meanwhile and used them
-    return isCancelled() ? undefined : this.update(text);
+    if (isCancelled()) return undefined;
+    if (this.last?.text === text) return this.last.result;
+    // The document-level work, in slices too: a report of thousands of chunks takes tens of milliseconds.
+    const steps = this.updateSteps(text, spans);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await nextTurn();
+      if (isCancelled()) return undefined;
+      sliceStart = performance.now();
+    }
   }
 
   /** Parses the chunks the cache lacks, then runs the chunk rules on the new parses, one step at a time. */
-  private *prepareSteps(text: string, cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
-    yield* prepareChunks(text, cache);
+  private *prepareSteps(text: string, spans: readonly UnitSpan[], cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
+    yield* prepareChunks(text, cache, { spans });
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
     if (!kind) return;
@@ -132,7 +180,7 @@ export class ReportLinter {
     }
   }
 
-  private check(doc: ParsedDocument): LintResult {
+  private *checkSteps(doc: ParsedDocument): Generator<void, LintResult> {
     const declared = doc.frontMatter?.data?.['type'];
     const declaredType = typeof declared === 'string' ? declared : undefined;
     const kind = findKind(this.options.kind ?? declaredType ?? '', this.options.kinds);
@@ -169,6 +217,7 @@ export class ReportLinter {
       }
       const keys = [chunkRuleKey(kind, rule, false), chunkRuleKey(kind, rule, true)] as const;
       for (let index = 0; index < doc.chunks.length; index++) {
+        if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
         const chunk = doc.chunks[index] as PlacedChunk;
         const result = this.chunkRule(rule, chunk.parse, index === 0, kind, keys[index === 0 ? 1 : 0]);
         if (result instanceof Error) {
@@ -194,6 +243,9 @@ export class ReportLinter {
     const unusedSetting = this.options.rules?.[UNUSED_SUPPRESSION];
     if (unusedSetting !== 'off') for (const raw of unused) kept.push(resolve(doc, UNUSED_SUPPRESSION, unusedSetting ?? unusedSuppression.defaultSeverity, raw, 0));
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule));
+    // Every rule and the suppressions have read the trees, and what they found is kept with each
+    // parse: the trees, most of a parse's memory, can go (a later reader parses the chunk again).
+    for (const chunk of doc.chunks) releaseTree(chunk.parse);
     return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors };
   }
 
@@ -234,7 +286,7 @@ function notParsed(parse: ChunkParse): RawFinding | undefined {
 }
 
 function describeNotParsed(parse: ChunkParse): RawFinding | undefined {
-  const error = parse.tree.data?.parseError;
+  const error = parse.parseError;
   if (error) {
     return { message: `This section could not be parsed as Markdown (${error}), so it was not checked.`, start: 0, end: parse.text.search(/\r|\n|$/) };
   }

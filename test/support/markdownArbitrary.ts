@@ -4,6 +4,7 @@
  * counts, lists, quotes, link definitions, front matter, placeholders, and LF/CRLF/CR line breaks.
  */
 import fc from 'fast-check';
+import { unitSettings } from '../../src/core/parse/chunks';
 
 const TITLES = [
   'Executive Summary', '1. Objective', '1.1 Research Question', '2) Dataset', 'Data Splits', '5. RESULTS', 'Results',
@@ -83,8 +84,61 @@ const definition = fc.constantFrom(['[x]: https://example.com'], ['[link]: <http
 
 const misc = fc.constantFrom(['---'], ['***'], [''], ['   '], ['\t']);
 
+/** A table of many rows (split into chunks of rows), sometimes with a paragraph line right after it, which GFM takes as one more row. */
+const bigTable = fc
+  .record({
+    columns: fc.integer({ min: 1, max: 3 }),
+    rows: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('1', '0.5', '{{X}}', '**b**', 'x \\| y', '`a|b`', 'X examples', '', '[x]')), { minLength: 2, maxLength: 40 }),
+    after: fc.constantFrom('', '', 'text right after', '| tail |', '> quote', '- item', '---', '    indented'),
+    before: fc.constantFrom('', '', 'A paragraph line before'),
+  })
+  .map(({ columns, rows, after, before }) => [
+    ...(before ? [before] : []),
+    `| ${Array.from({ length: columns }, (_, i) => `H${i}`).join(' | ')} |`,
+    `|${Array.from({ length: columns }, () => '---').join('|')}|`,
+    ...rows.map(([count, value], index) => `| ${Array.from({ length: count }, (_, i) => (i === 0 ? `${value} ${index}` : value)).join(' | ')} |`),
+    ...(after ? [after] : []),
+  ]);
+
+/** Long lists: tight or loose, bullets or numbers (not always from 1), items with indented, lazy or nested lines. */
+const longList = fc
+  .record({
+    marker: fc.constantFrom('-', '*', '+', '1.', '1)', '2.', '7)'),
+    loose: fc.constantFrom(false, false, true),
+    items: fc.array(fc.tuple(inline, fc.constantFrom('', '', '', 'indented', 'lazy', 'nested', 'blank-then-indented', 'code')), { minLength: 2, maxLength: 30 }),
+  })
+  .map(({ marker, loose, items }) => items.flatMap(([text, extra], index) => {
+    const ordered = /\d/.test(marker);
+    const bullet = ordered ? `${Number.parseInt(marker, 10) + index}${marker.slice(-1)}` : marker;
+    const pad = ' '.repeat(bullet.length + 1);
+    const lines = [`${bullet} ${text}`];
+    if (extra === 'indented') lines.push(`${pad}more ${text}`);
+    if (extra === 'lazy') lines.push(`lazy ${text}`);
+    if (extra === 'nested') lines.push(`${pad}- nested`);
+    if (extra === 'blank-then-indented') lines.push('', `${pad}second paragraph`);
+    if (extra === 'code') lines.push('', `${pad}    code in item`);
+    if (loose) lines.push('');
+    return lines;
+  }));
+
+/** Indented code, then what micromark reads differently after it. */
+const indentedCode = fc.tuple(fc.constantFrom('    code', '    # code', '\tcode'), fc.constantFrom([], [''], ['', '2. after code'], ['', '-'], ['1. one'])).map(([code, after]) => [code, ...after]);
+
+/** A paragraph whose next line makes it a setext heading or a table header, or leaves it a paragraph. */
+const turning = fc.tuple(inline, fc.constantFrom('===', '---', '|---|', '| --- | --- |', 'plain', '- item', '2. item', '1. item')).map(([text, next]) => [text.includes('|') ? text : `${text} | b`, next]);
+
+/** A fence long enough for a chunk of its own. */
+const longFence = fc
+  .record({ marker: fc.constantFrom('```', '~~~', '````'), info: fc.constantFrom('', 'text', 'py  x  y  ', ' log'), body: fc.array(fc.constantFrom('INFO step=1 loss=0.5', '# not a heading', '', '  indented', '```x', '{{X}}', 'a\tb'), { minLength: 3, maxLength: 40 }) })
+  .map(({ marker, info, body }) => [`${marker}${info}`, ...body, marker]);
+
 const block = fc.oneof(
-  { arbitrary: heading, weight: 10 },
+  { arbitrary: bigTable, weight: 2 },
+  { arbitrary: longList, weight: 2 },
+  { arbitrary: indentedCode, weight: 1 },
+  { arbitrary: turning, weight: 1 },
+  { arbitrary: longFence, weight: 1 },
+  { arbitrary: heading, weight: 14 },
   { arbitrary: headingLookalike, weight: 1 },
   { arbitrary: setext, weight: 1 },
   { arbitrary: paragraph, weight: 4 },
@@ -139,7 +193,8 @@ export const markdownDocument = fc
 
 /** Fragments an edit inserts: ones that open or close fences, HTML and front matter, or create and destroy headings. */
 export const editFragment = fc.oneof(
-  fc.constantFrom('```', '```\n', '~~~\n', '\n```\n', '<div>\n', '</div>\n', '<!--', '-->', '\n---\n', '---\n', '# ', '\n## Results\n', '\n# Title\n', '##', '#', '\n', '\r\n', '\r', '|', ' | ', '\n| a | b |\n|---|\n', '{{X}}', 'Finding 1', '[link]', '\n\n', '    ', '> ', '- ', 'type: ml-task-spec\n', '😀', 'x'),
+  fc.constantFrom('```', '```\n', '~~~\n', '\n```\n', '<div>\n', '</div>\n', '<!--', '-->', '\n---\n', '---\n', '# ', '\n## Results\n', '\n# Title\n', '##', '#', '\n', '\r\n', '\r', '|', ' | ', '\n| a | b |\n|---|\n', '{{X}}', 'Finding 1', '[link]', '\n\n', '    ', '> ', '- ', 'type: ml-task-spec\n', '😀', 'x',
+    '\n---', '\n===', '\n|---|', '\n|---|---|\n', '\n- ', '2. ', '\n2. x\n', '\n    ', '| x |\n', '\n| y | z |', 'lazy\n'),
   inline,
   heading.map(([line]) => `\n${line}\n`),
 );
@@ -161,6 +216,27 @@ export function applyEdit(text: string, change: Edit): string {
   if (change.op === 'insert') return text.slice(0, at) + change.text + text.slice(at);
   const end = Math.min(text.length, at + change.length);
   return text.slice(0, at) + (change.op === 'replace' ? change.text : '') + text.slice(end);
+}
+
+/**
+ * How the chunker splits (see `unitSettings` in chunks.ts): the shipped settings, and settings that
+ * split at every possible place, parse any fence of a chunk of its own without micromark and split
+ * tables of two rows, so that small generated documents reach every kind of split.
+ */
+export const UNIT_SETTINGS = [
+  { name: 'split everywhere', settings: { every: 1, minTableRows: 2, minFenceLines: 3, minLiteralFenceChars: 0 } },
+  { name: 'shipped settings', settings: { ...unitSettings } },
+];
+
+/** Runs `body` with the chunker's settings replaced, and restores them after. */
+export async function withUnitSettings<T>(settings: typeof unitSettings, body: () => T | Promise<T>): Promise<T> {
+  const saved = { ...unitSettings };
+  Object.assign(unitSettings, settings);
+  try {
+    return await body();
+  } finally {
+    Object.assign(unitSettings, saved);
+  }
 }
 
 /** Property runs: `base` in the normal test run; `PROPERTY_RUNS_SCALE=20 npx mocha …` searches deeper. */

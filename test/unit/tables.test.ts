@@ -6,7 +6,7 @@ import { applyEdits, lint } from '../../src/core';
 import type { Finding } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import { tableColumnCount } from '../../src/core/rules/tableColumnCount';
-import { splitRow } from '../../src/core/tables/rowCells';
+import { splitRow } from '../../src/core/text/rowCells';
 import { delimiterRowText, mergeOverflowEdit, padRowEdit } from '../../src/core/tables/rowFixes';
 
 const onlyTables = { kind: 'ml-experiment-report', ruleSet: [tableColumnCount] };

@@ -4,7 +4,7 @@ import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
 import type { SnippetOptions, SnippetStop } from './snippet';
 import { toSnippet } from './snippet';
 import { templateSection } from '../sections/sectionText';
-import { isDelimiterRow, splitRow, trimSpan } from '../tables/rowCells';
+import { isDelimiterRow, splitRow, trimSpan } from '../text/rowCells';
 import type { ReportKind } from '../templates/types';
 
 /** One section of a kind's template (subsections included) and the filler inside it (offsets into `text`). */

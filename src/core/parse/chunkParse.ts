@@ -1,6 +1,9 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Point } from 'unist';
 import { closesCodeFence, codeFenceOpening, endPoint, lastLineStart, lineEnd } from './lines';
+import { toString } from 'mdast-util-to-string';
+import { unitSettings } from './chunks';
+import { limitComplexity } from './limits';
 import { parseMarkdown } from './markdown';
 
 /** A heading at the root of a chunk. Offsets are relative to the chunk. */
@@ -22,9 +25,14 @@ export interface HeadingFact {
 /** What one chunk's parse yields, independent of where the chunk sits in the document. */
 export interface ChunkParse {
   text: string;
-  tree: Root;
+  /**
+   * The chunk's syntax tree. The linter releases it once every rule has read it (`releaseTree`),
+   * as trees are most of a parse's memory; reading it after that parses the chunk again, to a tree
+   * equal node for node.
+   */
+  readonly tree: Root;
   headings: HeadingFact[];
-  /** Content before the chunk's first heading (only the first chunk can have it). */
+  /** Content before the chunk's first heading. */
   leadingContent: boolean;
   /** A fence or HTML block runs to the chunk's end: the next chunk's heading might belong to it. */
   openAtEnd: boolean;
@@ -32,6 +40,46 @@ export interface ChunkParse {
   definitions: { links: Map<string, string>; footnotes: Map<string, string> };
   /** The text with labels normalized as identifiers are (`[Foo  Bar]` → `[foo bar]`), to find the chunk's possible references; empty without `[`. */
   referenceText: string;
+  /** The table context the chunk was parsed in, if any. */
+  table?: TableContext;
+  /** The definitions borrowed from other chunks it was parsed with, if any. */
+  borrowed?: Borrowed;
+  /** The root's last block, as `parseDocument` checks a split after the chunk: a list, indented code, a table that reaches the chunk's end. */
+  lastBlock: 'list' | 'indented-code' | 'table-to-end' | 'other' | 'none';
+  /** The root's first block when it is a list starting at the chunk's start: ordered or not, and its first number. */
+  firstList: { ordered: boolean; start: number } | undefined;
+  /** Why remark failed on the text, if it did (the tree is then empty). */
+  parseError: string | undefined;
+  /** Parsed as table rows after a header, but its first line is not a row of that table. */
+  continuationFailed: boolean;
+}
+
+/** Facts of a parse that need no tree: everything but `tree`. */
+type ChunkFacts = Omit<ChunkParse, 'tree'>;
+
+const trees = new WeakMap<ChunkParse, Root>();
+
+/** A chunk parse whose tree is kept in `trees`, where it can be released, and made again when read after that. */
+function withTree(facts: ChunkFacts, tree: Root): ChunkParse {
+  const parse = facts as ChunkParse;
+  Object.defineProperty(parse, 'tree', {
+    enumerable: false,
+    get(): Root {
+      let kept = trees.get(parse);
+      if (!kept) {
+        kept = parseChunk(parse.text, parse.borrowed, parse.table ?? {}).tree;
+        trees.set(parse, kept);
+      }
+      return kept;
+    },
+  });
+  trees.set(parse, tree);
+  return parse;
+}
+
+/** Lets the chunk's tree go; it is parsed again if read later. */
+export function releaseTree(parse: ChunkParse): void {
+  trees.delete(parse);
 }
 
 /** Definitions made in other chunks, as Markdown (`[label]: #` lines), and where to parse them. */
@@ -44,32 +92,40 @@ export interface Borrowed {
   before: boolean;
 }
 
+/** Where a chunk sits in a table that other chunks hold parts of (see `UnitSpan` in chunks.ts). */
+export interface TableContext {
+  /** The table's header and delimiter lines, for a chunk that starts with body rows. */
+  tableHead?: string;
+  /** The chunk's last block is a table whose rows go on in the next chunk. */
+  tableContinues?: boolean;
+}
+
 /**
  * Parses one chunk. A reference resolves only when its definition exists, and a definition anywhere in
  * the document counts: `borrowed` holds definitions from other chunks that this chunk may refer to.
- * They are parsed with the chunk (after it, or before it), then dropped from the tree.
+ * They are parsed with the chunk (after it, or before it), then dropped from the tree. A chunk of
+ * table rows is parsed after its table's header and delimiter rows, which are dropped likewise.
  */
-export function parseChunk(text: string, borrowed?: Borrowed): ChunkParse {
-  let tree: Root;
-  if (!borrowed) tree = parseMarkdown(text);
-  else if (borrowed.before) {
-    const prefix = `${borrowed.definitions}\n\n`;
-    tree = parseMarkdown(prefix + text);
-    dropPrefix(tree, prefix);
-  } else {
-    tree = parseMarkdown(`${text}\n\n${borrowed.definitions}\n`);
-    dropSuffix(tree, text);
-  }
+export function parseChunk(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
+  const fence = borrowed || table.tableHead !== undefined ? undefined : parseLongFence(text);
+  if (fence) return describeChunk(text, fence);
+  const before = borrowed?.before ? `${borrowed.definitions}\n\n` : '';
+  const prefix = before + (table.tableHead ?? '');
+  const suffix = borrowed && !borrowed.before ? `\n\n${borrowed.definitions}\n` : '';
+  const tree = parseMarkdown(prefix + text + suffix);
+  if (suffix) dropSuffix(tree, prefix.length + text.length);
+  if (prefix) dropPrefix(tree, prefix, before.length, table.tableHead !== undefined);
   // Only the root's own fields: remark-gfm can leave a task item's `checked` on the root when a
   // paragraph starting `[x]` follows an empty list item.
   const root: Root = { type: 'root', children: tree.children };
-  if (tree.position) root.position = tree.position;
+  if (tree.position) root.position = prefix || suffix ? { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } : tree.position;
   if (tree.data) root.data = tree.data;
-  return describeChunk(text, root);
+  if (table.tableContinues) markContinues(root, text);
+  return describeChunk(text, root, table.tableHead !== undefined || table.tableContinues ? table : undefined, borrowed);
 }
 
 /** The facts of a chunk, from its text and its tree (positions relative to the text). */
-export function describeChunk(text: string, tree: Root): ChunkParse {
+export function describeChunk(text: string, tree: Root, table?: TableContext, borrowed?: Borrowed): ChunkParse {
   const headings: HeadingFact[] = [];
   let leadingContent = false;
   for (const node of tree.children) {
@@ -94,15 +150,39 @@ export function describeChunk(text: string, tree: Root): ChunkParse {
       else leadingContent = true;
     }
   }
-  return {
+  const facts: ChunkFacts = {
     text,
-    tree,
     headings,
     leadingContent,
     openAtEnd: endsOpen(tree, text),
     definitions: text.includes(']:') ? definitionsOf(tree) : { links: new Map(), footnotes: new Map() },
     referenceText: text.includes('[') ? normalizeLabels(text) : '',
+    lastBlock: lastBlockOf(tree, text),
+    firstList: firstListOf(tree),
+    parseError: tree.data?.parseError,
+    continuationFailed: tree.data?.continuationFailed === true,
   };
+  if (table) facts.table = table;
+  if (borrowed) facts.borrowed = borrowed;
+  return withTree(facts, tree);
+}
+
+function lastBlockOf(tree: Root, text: string): ChunkParse['lastBlock'] {
+  const last = tree.children[tree.children.length - 1];
+  if (!last) return 'none';
+  if (last.type === 'list') return 'list';
+  if (last.type === 'code' && !/^ {0,3}(?:`{3}|~{3})/.test(text.slice(last.position?.start.offset ?? 0, (last.position?.start.offset ?? 0) + 8))) return 'indented-code';
+  if (last.type === 'table') {
+    const contentEnd = text.replace(/(?:\r\n|\n|\r)$/, '').length;
+    if ((last.position?.end.offset ?? 0) === contentEnd && !/(?:\r\n|\n|\r)[ \t]*$/.test(text.slice(0, contentEnd))) return 'table-to-end';
+  }
+  return 'other';
+}
+
+function firstListOf(tree: Root): ChunkParse['firstList'] {
+  const first = tree.children[0];
+  if (first?.type !== 'list' || first.position?.start.offset !== 0) return undefined;
+  return { ordered: first.ordered === true, start: first.start ?? 1 };
 }
 
 /** Whether a root block is content: not a thematic break, front matter, a definition or an HTML comment. */
@@ -153,8 +233,8 @@ function htmlClosed(node: RootContent, text: string): boolean {
   const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/i.exec(start)?.[1];
   if (raw) return lastLine.toLowerCase().includes(`</${raw.toLowerCase()}>`);
   const after = text.slice(node.position?.end.offset ?? text.length);
-  const lineEnd = /^[ \t]*(?:\r\n|\r|\n)/.exec(after)?.[0];
-  return lineEnd !== undefined && /^[ \t]*(?:\r\n|\r|\n)/.test(after.slice(lineEnd.length));
+  const lineBreak = /^[ \t]*(?:\r\n|\r|\n)/.exec(after)?.[0];
+  return lineBreak !== undefined && /^[ \t]*(?:\r\n|\r|\n)/.test(after.slice(lineBreak.length));
 }
 
 /** A line of a block without the block quote marks and indentation of the containers it sits in. */
@@ -188,21 +268,47 @@ function definitionsOf(tree: Root): ChunkParse['definitions'] {
   return { links, footnotes };
 }
 
-/** Removes the nodes parsed after the text; the root then ends where the text ends. */
-function dropSuffix(tree: Root, text: string): void {
-  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < text.length);
-  if (tree.position) tree.position.end = endPoint(text);
+
+/** Removes the nodes parsed after the first `length` characters; the root then ends there. */
+function dropSuffix(tree: Root, length: number): void {
+  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < length);
 }
 
-/** Removes the nodes parsed before the text and moves every position back by the prefix (whole `\n`-ended lines). */
-function dropPrefix(tree: Root, prefix: string): void {
-  const lines = prefix.split('\n').length - 1;
-  tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
-  shiftPositions(tree.children, prefix.length, lines);
-  if (tree.position) {
-    const { end } = tree.position;
-    tree.position = { start: { line: 1, column: 1, offset: 0 }, end: { line: end.line - lines, column: end.column, offset: (end.offset ?? 0) - prefix.length } };
+/**
+ * Removes the nodes parsed before the text, which starts after `prefix`, and moves every position back
+ * by the prefix (whole lines). With `continuesTable`, the prefix ends with a table's header
+ * and delimiter rows: the table they start is kept without its header row, as the table the chunk's
+ * rows continue, marked `continued`. When the chunk's first line is not a row of it, the table is
+ * dropped and the root is marked `continuationFailed`, for `parseDocument` to parse the rows with the
+ * chunk before them instead.
+ */
+function dropPrefix(tree: Root, prefix: string, headAt: number, continuesTable: boolean): void {
+  const lines = prefix.match(/\r\n|\r|\n/g)?.length ?? 0;
+  const kept: RootContent[] = [];
+  let continued = !continuesTable;
+  for (const node of tree.children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start >= prefix.length) kept.push(node);
+    else if (continuesTable && node.type === 'table' && start === headAt) {
+      const rows = node.children.slice(1);
+      const firstRow = rows[0]?.position?.start;
+      if (!firstRow || firstRow.offset !== prefix.length || !node.position) continue;
+      node.children = rows;
+      node.position.start = { ...firstRow };
+      node.data = { ...node.data, continued: true };
+      kept.push(node);
+      continued = true;
+    }
   }
+  tree.children = kept;
+  shiftPositions(kept, prefix.length, lines);
+  if (!continued) tree.data = { ...tree.data, continuationFailed: true };
+}
+
+/** Marks the chunk's last block, a table reaching the chunk's end, as going on in the next chunk. */
+function markContinues(root: Root, text: string): void {
+  const last = root.children[root.children.length - 1];
+  if (last?.type === 'table' && (last.position?.end.offset ?? 0) >= text.replace(/(?:\r\n|\n|\r)$/, '').length) last.data = { ...last.data, continues: true };
 }
 
 /**
@@ -221,5 +327,60 @@ export function shiftPositions(nodes: readonly Nodes[], offset: number, lines: n
       if (position.end.offset !== undefined) position.end.offset -= offset;
     }
     if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+/**
+ * A chunk that is one fenced code block at the start of a line (and blank lines after it), built
+ * without micromark: such a fence is literal text line by line, and a log pasted into a report can be
+ * thousands of lines long. Anything unusual (other line breaks, an info string with escapes or
+ * entities, lines the complexity limits would blank, no closing fence) is left to remark.
+ */
+function parseLongFence(text: string): Root | undefined {
+  if (text.length < unitSettings.minLiteralFenceChars || text.includes('\r')) return undefined;
+  const open = /^(`{3,}|~{3,})([^\n]*)\n/.exec(text);
+  const marker = open?.[1];
+  const info = open?.[2] ?? '';
+  if (!open || !marker || /[\\&]/.test(info) || (marker[0] === '`' && info.includes('`'))) return undefined;
+  const contentEnd = text.replace(/[ \t\n]+$/, '').length;
+  const lastStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text.slice(lastStart, text.indexOf('\n', lastStart) < 0 ? text.length : text.indexOf('\n', lastStart)))?.[1];
+  if (!close || lastStart < open[0].length || close[0] !== marker[0] || close.length < marker.length) return undefined;
+  const body = text.slice(open[0].length, lastStart);
+  // A line inside that would close the fence earlier: remark decides.
+  const closer = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'm');
+  if (closer.test(body) || limitComplexity(text).skipped.length > 0) return undefined;
+  const trimmed = info.replace(/^[ \t]+/, '');
+  const lang = /^[^ \t]*/.exec(trimmed)?.[0] ?? '';
+  const meta = trimmed.slice(lang.length).replace(/^[ \t]+/, '');
+  const closeEnd = text.indexOf('\n', lastStart) < 0 ? text.length : text.indexOf('\n', lastStart);
+  const end = pointAt(text, closeEnd);
+  const code: RootContent = {
+    type: 'code',
+    lang: lang === '' ? null : lang,
+    meta: meta === '' ? null : meta,
+    value: body.slice(0, -1),
+    position: { start: { line: 1, column: 1, offset: 0 }, end },
+  };
+  return { type: 'root', children: [code], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+}
+
+/** The point of an offset in a `\n`-only text. */
+function pointAt(text: string, offset: number): Point {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: offset - lineStart + 1, offset };
+}
+
+declare module 'mdast' {
+  interface TableData {
+    /** The table's header row is in an earlier chunk: this chunk holds rows that continue it. */
+    continued?: boolean;
+    /** The table's rows go on in the next chunk. */
+    continues?: boolean;
+  }
+  interface RootData {
+    /** The chunk was parsed as table rows after a header, but its first line is not a row of that table. */
+    continuationFailed?: boolean;
   }
 }

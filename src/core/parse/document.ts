@@ -1,8 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
-import type { Borrowed, ChunkParse, HeadingFact } from './chunkParse';
+import type { Borrowed, ChunkParse, HeadingFact, TableContext } from './chunkParse';
 import { parseChunk } from './chunkParse';
-import type { ChunkSpan } from './chunks';
-import { splitChunks } from './chunks';
+import type { UnitSpan } from './chunks';
+import { splitUnits } from './chunks';
 import type { FrontMatter } from './frontMatter';
 import { readFrontMatter } from './frontMatter';
 import { parseGroup } from './groupParse';
@@ -34,6 +34,8 @@ export interface ChunkCache {
 }
 
 export interface ParseOptions {
+  /** The text's chunks, when the caller has them already (`resplitUnits`); else `splitUnits(text)`. */
+  spans?: readonly UnitSpan[];
   /**
    * Chunks not in the cache are parsed together in runs of up to this many characters, then cut
    * apart (see groupParse.ts); 0 parses each alone. Either way the parses are the same.
@@ -51,28 +53,56 @@ const GROUP_SIZE = 2000;
 
 /** Parses a document once; all rules read this. A leading BOM must already be removed. */
 export function parseDocument(text: string, chunkCache?: ChunkCache, options: ParseOptions = {}): ParsedDocument {
+  return finish(parseDocumentSteps(text, chunkCache, options));
+}
+
+/** Runs a generator of steps to its end and returns its value. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many chunks the steps of `parseDocumentSteps` and of the linter's check go through between two yields. */
+export const CHUNKS_PER_STEP = 256;
+
+/** `parseDocument`, one step at a time: a step is a parse call or a run of `CHUNKS_PER_STEP` chunks. */
+export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, options: ParseOptions = {}): Generator<void, ParsedDocument> {
   const lines = new LineIndex(text);
   const chunks: PlacedChunk[] = [];
-  const spans = splitChunks(text);
+  const spans = options.spans ?? splitUnits(text);
   const cache = chunkCache ?? mapCache();
-  for (const step of parseUncached(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE)) void step;
+  yield* parseUncached(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE);
   for (let i = 0; i < spans.length; i++) {
-    const span = spans[i] as (typeof spans)[number];
+    if (i % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
+    const span = spans[i] as UnitSpan;
     let end = span.end;
-    let parse = parseCached(text.slice(span.start, end), cache);
-    // A block left open (an HTML block without its blank line) takes in the chunks after it: twice
-    // as many each time, so a block open to the end of a long document costs a few parses, not one
-    // per chunk. Taking in more chunks than needed changes nothing but the chunk's size.
-    for (let step = 1; parse.openAtEnd && i + 1 < spans.length; step *= 2) {
+    let parse = parseSpan(text, span, end, span, cache);
+    // A block left open (an HTML block without its blank line), or a split that does not hold, takes
+    // in the chunks after it: twice as many each time, so a block open to the end of a long document
+    // costs a few parses, not one per chunk. Taking in more chunks than needed changes nothing but the
+    // chunk's size.
+    for (let step = 1; i + 1 < spans.length; step *= 2) {
+      const next = spans[i + 1] as UnitSpan;
+      if (!parse.openAtEnd && (next.boundary === 'heading' || continuesAcross(parse, parseSpan(text, next, next.end, next, cache), next))) break;
       i = Math.min(spans.length - 1, i + step);
-      end = (spans[i] as (typeof spans)[number]).end;
-      parse = parseCached(text.slice(span.start, end), cache);
+      const last = spans[i] as UnitSpan;
+      end = last.end;
+      parse = parseSpan(text, span, end, last, cache);
     }
     chunks.push({ start: span.start, startLine: lines.point(span.start).line, parse });
   }
-  borrowDefinitions(chunks, cache);
+  yield;
+  yield* borrowDefinitions(chunks, cache);
   const headings: DocumentHeading[] = [];
+  let leadingContent = false;
   for (const chunk of chunks) {
+    if (chunk.parse.leadingContent) {
+      const before = headings[headings.length - 1];
+      if (before) before.contentAfter = true;
+      else leadingContent = true;
+    }
     for (const heading of chunk.parse.headings) {
       headings.push({
         depth: heading.depth,
@@ -93,8 +123,58 @@ export function parseDocument(text: string, chunkCache?: ChunkCache, options: Pa
     chunks,
     headings,
     frontMatter: first ? frontMatterOf(first.parse) : undefined,
-    leadingContent: first?.parse.leadingContent ?? false,
+    leadingContent,
   };
+}
+
+/** The parse of the text from `span` to `end`, in the table context of `span` at its start and of `last` at its end. */
+function parseSpan(text: string, span: UnitSpan, end: number, last: UnitSpan, cache: ChunkCache): ChunkParse {
+  if (end !== span.end || last !== span) return parseCached(text.slice(span.start, end), cache, undefined, tableContext(span, last));
+  const context = tableContext(span, span);
+  const key = (span.key ??= cacheKey(ownText(text, span.start, span.end), undefined, context));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const parse = parseChunk(context ? ownText(text, span.start, span.end) : key, undefined, context);
+  cache.set(key, parse);
+  return parse;
+}
+
+/**
+ * A slice of the text in a string of its own: a slice V8 makes of a long string keeps the whole string
+ * alive, and chunk texts (and the strings remark cuts from them) outlive the version they came from.
+ */
+function ownText(text: string, start: number, end: number): string {
+  return end - start < 13 ? text.slice(start, end) : `\u0000${text.slice(start, end)}`.slice(1);
+}
+
+function tableContext(span: UnitSpan, last: UnitSpan): TableContext | undefined {
+  if (span.tableHead === undefined && !last.tableContinues) return undefined;
+  const context: TableContext = {};
+  if (span.tableHead !== undefined) context.tableHead = span.tableHead;
+  if (last.tableContinues) context.tableContinues = true;
+  return context;
+}
+
+/**
+ * Whether the chunk after a split inside a section parses on its own as it does after `before`. The
+ * splitter chose the place by the lines around it; these are the cases where a block before it can
+ * still change what the lines after it are:
+ * - indented code before: micromark then reads a following list item that may not interrupt a
+ *   paragraph (`2.`, an empty `-`) as a paragraph, even after blank lines;
+ * - a list item right after another block: an item numbered other than 1 is a lazy line of a
+ *   paragraph or a definition before it, unless that block is a list;
+ * - table rows: the chunk before must end with the table, row after row, and the rows must parse as
+ *   rows of it.
+ */
+function continuesAcross(before: ChunkParse, after: ChunkParse, span: UnitSpan): boolean {
+  if (before.lastBlock === 'indented-code') return false;
+  if (span.boundary === 'list') {
+    const first = after.firstList;
+    if (!first) return false;
+    return before.lastBlock === 'list' || !first.ordered || first.start === 1;
+  }
+  if (span.boundary === 'row') return !after.continuationFailed && before.lastBlock === 'table-to-end';
+  return true;
 }
 
 function mapCache(): ChunkCache {
@@ -108,11 +188,11 @@ function mapCache(): ChunkCache {
  * `ReportLinter.updateAsync` runs the steps in time slices, between which the host can do other work.
  */
 export function* prepareChunks(text: string, cache: ChunkCache, options: ParseOptions = {}): Generator<void> {
-  yield* parseUncached(text, splitChunks(text), new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
+  yield* parseUncached(text, options.spans ?? splitUnits(text), new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
 }
 
-function* parseUncached(text: string, spans: readonly ChunkSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): Generator<void> {
-  let group: ChunkSpan[] = [];
+function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): Generator<void> {
+  let group: UnitSpan[] = [];
   /** Parses the pending run; false when there was none. */
   const flush = (): boolean => {
     const run = group;
@@ -120,31 +200,33 @@ function* parseUncached(text: string, spans: readonly ChunkSpan[], lines: LineIn
     const first = run[0];
     const last = run[run.length - 1];
     if (!first || !last) return false;
-    const runText = text.slice(first.start, last.end);
+    const runText = ownText(text, first.start, last.end);
     // A definition would resolve references across the run's chunks: those parse alone.
     const parses = run.length > 1 && !runText.includes(']:')
       ? parseGroup(runText, run.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1 })))
       : [];
     run.forEach((span, index) => {
       const parse = parses[index];
-      if (parse) cache.set(parse.text, parse);
-      else parseCached(text.slice(span.start, span.end), cache);
+      if (parse) cache.set(span.key ?? parse.text, parse);
+      else parseSpan(text, span, span.end, span, cache);
     });
     return true;
   };
   for (const span of spans) {
-    if (cache.get(text.slice(span.start, span.end))) {
+    const context = tableContext(span, span);
+    if (cache.get((span.key ??= cacheKey(ownText(text, span.start, span.end), undefined, context)))) {
       if (flush()) yield; // a run is of consecutive chunks
       continue;
     }
-    if (span.end - span.start >= groupSize / 2) {
+    // Only chunks that start a top-level block afresh, and parse alone, are cut out of a run's parse.
+    if (context || (span.boundary !== 'heading' && span.boundary !== 'block') || span.end - span.start >= groupSize / 2) {
       if (flush()) yield;
-      parseCached(text.slice(span.start, span.end), cache);
+      parseSpan(text, span, span.end, span, cache);
       yield;
       continue;
     }
     group.push(span);
-    if (span.end - (group[0] as ChunkSpan).start >= groupSize && flush()) yield;
+    if (span.end - (group[0] as UnitSpan).start >= groupSize && flush()) yield;
   }
   if (flush()) yield;
 }
@@ -157,11 +239,18 @@ function frontMatterOf(first: ChunkParse): FrontMatter | undefined {
   return frontMatters.get(first);
 }
 
-function parseCached(text: string, cache: ChunkCache, borrowed?: Borrowed): ChunkParse {
-  const key = borrowed ? `${text}\u0000${borrowed.definitions}` : text;
+function cacheKey(text: string, borrowed?: Borrowed, table?: TableContext): string {
+  let key = text;
+  if (table) key += `\u0000${table.tableContinues ? '+' : '-'}${table.tableHead ?? ''}`;
+  if (borrowed) key += `\u0000${borrowed.definitions}`;
+  return key;
+}
+
+function parseCached(text: string, cache: ChunkCache, borrowed?: Borrowed, table?: TableContext): ChunkParse {
+  const key = cacheKey(text, borrowed, table);
   const hit = cache.get(key);
   if (hit) return hit;
-  const parse = parseChunk(text, borrowed);
+  const parse = parseChunk(text, borrowed, table);
   cache.set(key, parse);
   return parse;
 }
@@ -170,7 +259,7 @@ function parseCached(text: string, cache: ChunkCache, borrowed?: Borrowed): Chun
  * A reference in one chunk to a definition in another resolves in the whole document, so such a chunk
  * is parsed again with those definitions borrowed (cached by its text and the labels it borrows).
  */
-function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache): void {
+function* borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache): Generator<void> {
   const links = new Map<string, string>();
   const footnotes = new Map<string, string>();
   for (const { parse } of chunks) {
@@ -198,6 +287,9 @@ function borrowDefinitions(chunks: PlacedChunk[], cache: ChunkCache): void {
     linkIds.sort((a, b) => (linkOrder.get(a) ?? 0) - (linkOrder.get(b) ?? 0));
     footnoteIds.sort((a, b) => (footnoteOrder.get(a) ?? 0) - (footnoteOrder.get(b) ?? 0));
     const borrowed = [...linkIds.map((id) => `[${links.get(id) ?? id}]: #`), ...footnoteIds.map((id) => `[^${footnotes.get(id) ?? id}]: .`)];
-    if (borrowed.length > 0) chunk.parse = parseCached(parse.text, cache, { definitions: borrowed.join('\n'), before: parse.openAtEnd });
+    if (borrowed.length > 0) {
+      chunk.parse = parseCached(parse.text, cache, { definitions: borrowed.join('\n'), before: parse.openAtEnd }, parse.table);
+      yield;
+    }
   }
 }

@@ -29,15 +29,18 @@ export function parseGroup(text: string, pieces: readonly GroupPiece[]): (ChunkP
   const parses: (ChunkParse | undefined)[] = [];
   let next = 0;
   let reach = 0;
+  let afterIndentedCode = false;
   for (const piece of pieces) {
     const own: RootContent[] = [];
-    let valid = reach <= piece.start;
+    // After indented code, micromark reads some list items as paragraph lines: such a piece parses alone.
+    let valid = reach <= piece.start && !afterIndentedCode;
     while (next < children.length && startOf(children[next] as RootContent) < piece.end) {
       const node = children[next++] as RootContent;
       const end = node.position?.end.offset ?? 0;
       if (end > piece.end) valid = false;
       reach = Math.max(reach, end);
       own.push(node);
+      afterIndentedCode = isIndentedCode(node, text);
     }
     if (!valid) {
       parses.push(undefined);
@@ -48,6 +51,10 @@ export function parseGroup(text: string, pieces: readonly GroupPiece[]): (ChunkP
     parses.push(describeChunk(pieceText, { type: 'root', children: own, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(pieceText) } }));
   }
   return parses;
+}
+
+function isIndentedCode(node: RootContent, text: string): boolean {
+  return node.type === 'code' && !/^ {0,3}(?:`{3}|~{3})/.test(text.slice(startOf(node)));
 }
 
 function startOf(node: RootContent): number {

@@ -1,6 +1,6 @@
 import { findTables } from '../tables/findTables';
 import type { SourceRow, SourceTable } from '../tables/findTables';
-import { splitRow } from '../tables/rowCells';
+import { splitRow } from '../text/rowCells';
 import { delimiterRowText, mergeOverflowEdit, padRowEdit } from '../tables/rowFixes';
 import type { Fix, RawFinding } from '../types';
 import type { ChunkRule } from './types';
@@ -17,7 +17,7 @@ export const tableColumnCount: ChunkRule = {
     for (const table of findTables(chunk.tree, chunk.text)) {
       if (table.brokenDelimiter) findings.push(delimiterFinding(table, table.brokenDelimiter));
       for (const row of table.body) {
-        if (row.cellCount !== table.header.cellCount) findings.push(rowFinding(row, table.header.cellCount));
+        if (row.cellCount !== table.columns) findings.push(rowFinding(row, table.columns));
       }
     }
     return findings;
@@ -25,7 +25,7 @@ export const tableColumnCount: ChunkRule = {
 };
 
 function delimiterFinding(table: SourceTable, delimiter: NonNullable<SourceTable['brokenDelimiter']>): RawFinding {
-  const count = table.header.cellCount;
+  const count = table.columns;
   return {
     message: `Table delimiter row has ${cells(delimiter.cellCount)}; the header has ${count}, so the table is not rendered at all.`,
     severity: 'error',

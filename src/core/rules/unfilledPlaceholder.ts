@@ -120,12 +120,15 @@ class PlaceholderScan {
   }
 
   private checkTable(node: Table, stack: Pending[], markers: boolean): void {
-    const body = node.children.slice(1);
+    // The rows of a long table are split over chunks (see chunks.ts); such a table has more rows
+    // than any template table, so it is never a template table as a whole.
+    const continued = node.data?.continued === true;
+    const body = continued ? node.children : node.children.slice(1);
     const cellTexts = body.map((row) => row.children.map((cell) => toString(cell)));
     const cellKeys = cellTexts.map((cells) => cells.map(fillerKey));
     const rowKeys = cellKeys.map(rowKey);
-    const wholeTable = body.length > 0 && this.index.tables.has(tableKey(rowKeys));
-    const pending: Pending[] = [{ node: node.children[0] as TableRow, markers }];
+    const wholeTable = !continued && node.data?.continues !== true && body.length > 0 && this.index.tables.has(tableKey(rowKeys));
+    const pending: Pending[] = continued ? [] : [{ node: node.children[0] as TableRow, markers }];
     body.forEach((row, r) => {
       const cells = cellTexts[r] ?? [];
       if (wholeTable || this.index.rows.has(rowKeys[r] ?? '')) {

@@ -61,11 +61,25 @@ const MAX_LABEL = 80;
 /** A label without emphasis, before its colon: a name of up to six words, maybe with a parenthesis at its end (`Data split (train/val/test)`); not a sentence, a citation or a link. */
 const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N}&/+'’.-]*(?:[ \t]+[\p{L}\p{N}&][\p{L}\p{N}&/+'’.-]*){0,5}(?:[ \t]*\([^()]*\))?$/u;
 
-const contentCache = new WeakMap<ChunkParse, HeadingContent[]>();
+/**
+ * The content of one part of a heading's content: what follows the heading in its own chunk, or what
+ * comes before the first heading of a later chunk (a long section is split into several chunks).
+ */
+export interface ContentPart {
+  /** How many content blocks the part holds. */
+  blocks: number;
+  /** It is one paragraph that says the section does not apply. */
+  notApplicable: boolean;
+}
+
+const contentCache = new WeakMap<ChunkParse, ContentPart[]>();
 const labelCache = new WeakMap<ChunkParse, HeadingLabels[]>();
 
-/** The content facts of each of the chunk's headings, in the order of `parse.headings`. */
-export function headingContents(parse: ChunkParse): readonly HeadingContent[] {
+/**
+ * The content parts of a chunk: first the blocks before its first heading (empty in a chunk that
+ * starts with a heading), then those after each of its headings, in the order of `parse.headings`.
+ */
+export function contentParts(parse: ChunkParse): readonly ContentPart[] {
   let contents = contentCache.get(parse);
   if (!contents) {
     contents = blocksByHeading(parse).map((blocks) => {
@@ -73,15 +87,21 @@ export function headingContents(parse: ChunkParse): readonly HeadingContent[] {
       const start = only?.type === 'paragraph' ? only.position?.start.offset : undefined;
       // Most paragraphs are ruled out by their first letter, without building their text.
       const candidate = start !== undefined && /^[\s*_]*[nN—–]/.test(parse.text.slice(start, start + 8));
-      return { notApplicable: candidate && only !== undefined && isNotApplicable(toString(only)) };
+      return { blocks: blocks.length, notApplicable: candidate && only !== undefined && isNotApplicable(toString(only)) };
     });
     contentCache.set(parse, contents);
   }
   return contents;
 }
 
-/** The labels under each of the chunk's headings, in the order of `parse.headings`. */
-export function headingLabels(parse: ChunkParse): readonly HeadingLabels[] {
+/** A heading's content, from its parts: it is not applicable when its only block, in all its parts, says so. */
+export function joinContent(parts: readonly ContentPart[]): HeadingContent {
+  const filled = parts.filter((part) => part.blocks > 0);
+  return { notApplicable: filled.length === 1 && (filled[0] as ContentPart).notApplicable };
+}
+
+/** The labels of each content part of the chunk (see `contentParts`). Offsets are the chunk's. */
+export function partLabels(parse: ChunkParse): readonly HeadingLabels[] {
   let labels = labelCache.get(parse);
   if (!labels) {
     labels = blocksByHeading(parse).map((blocks) => {
@@ -95,9 +115,9 @@ export function headingLabels(parse: ChunkParse): readonly HeadingLabels[] {
   return labels;
 }
 
-/** The content blocks after each heading of the chunk, up to the next heading. */
+/** The content blocks before the chunk's first heading, then after each heading up to the next. */
 function blocksByHeading(parse: ChunkParse): RootContent[][] {
-  const byHeading: RootContent[][] = [];
+  const byHeading: RootContent[][] = [[]];
   for (const node of parse.tree.children) {
     if (node.type === 'heading') byHeading.push([]);
     else if (isContent(node)) byHeading[byHeading.length - 1]?.push(node);

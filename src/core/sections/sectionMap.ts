@@ -2,8 +2,8 @@ import type { DocumentHeading, ParsedDocument } from '../parse/document';
 import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import type { ReportKind, SectionSpec } from '../templates/types';
 import type { ChunkParse } from '../parse/chunkParse';
-import type { HeadingContent, HeadingLabels } from './sectionContent';
-import { headingContents, headingLabels } from './sectionContent';
+import type { ContentLabel, ContentPart, HeadingContent, HeadingLabels } from './sectionContent';
+import { contentParts, joinContent, partLabels } from './sectionContent';
 
 /** A heading of the document recognised as one of the kind's sections. */
 export interface SectionOccurrence {
@@ -124,18 +124,42 @@ function lookupTitle(index: TitleIndex, key: string, text: string): SectionSpec 
  * (under an unrecognised `##` or below a subsection) is the author's own structure.
  */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
-  const contents: HeadingContent[] = [];
-  const places: { parse: ChunkParse; index: number; shift: number }[] = [];
+  // A heading's content lies after it in its chunk and, when its section was split into several
+  // chunks, before the first heading of each chunk up to the next heading.
+  const places: { parse: ChunkParse; part: number; shift: number }[][] = [];
   for (const chunk of doc.chunks) {
-    headingContents(chunk.parse).forEach((content, index) => {
-      contents.push(content);
-      places.push({ parse: chunk.parse, index, shift: chunk.start });
+    const parts = contentParts(chunk.parse);
+    parts.forEach((part, index) => {
+      const place = { parse: chunk.parse, part: index, shift: chunk.start };
+      if (index > 0) places.push([place]);
+      else if (part.blocks > 0) places[places.length - 1]?.push(place);
     });
   }
+  const contents: HeadingContent[] = places.map((parts) => joinContent(parts.map(({ parse, part }) => contentParts(parse)[part] as ContentPart)));
   const labels = (headingIndex: number): ShiftedLabels | undefined => {
-    const place = places[headingIndex];
-    const found = place && headingLabels(place.parse)[place.index];
-    return found && { ...found, shift: place.shift };
+    const parts = places[headingIndex];
+    if (!parts) return undefined;
+    if (parts.length === 1) {
+      const [{ parse, part, shift }] = parts as [(typeof parts)[number]];
+      const found = partLabels(parse)[part];
+      return found && { ...found, shift };
+    }
+    // Labels from several chunks, moved to document offsets: the first of each name counts.
+    const joined = new Map<string, ContentLabel>();
+    let unlabeled = false;
+    const tables: (readonly string[])[] = [];
+    const lineLabels: (readonly string[])[] = [];
+    for (const { parse, part, shift } of parts) {
+      const found = partLabels(parse)[part];
+      if (!found) continue;
+      for (const [key, label] of found.labels) {
+        if (!joined.has(key)) joined.set(key, { ...label, start: label.start + shift, end: label.end + shift, blockStart: label.blockStart + shift, blockEnd: label.blockEnd + shift });
+      }
+      unlabeled ||= found.unlabeled;
+      tables.push(...found.tables);
+      lineLabels.push(...found.lineLabels);
+    }
+    return { labels: joined, unlabeled, tables, lineLabels, shift: 0 };
   };
   return mapHeadings(doc.headings, doc.text.length, kind, { contents, labels, line: (offset) => doc.lines.point(offset).line });
 }

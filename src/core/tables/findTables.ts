@@ -1,6 +1,6 @@
 import type { ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
-import type { RowCells, Span } from './rowCells';
-import { hasPipe, isDelimiterRow, isSpace, splitRow, trimSpan } from './rowCells';
+import type { RowCells, Span } from '../text/rowCells';
+import { hasPipe, isDelimiterRow, isSpace, splitRow, trimSpan } from '../text/rowCells';
 
 /** One row of a table in the source: its text (trimmed, on one line) and where it sits in the parsed text. */
 export interface SourceRow extends Span {
@@ -9,9 +9,14 @@ export interface SourceRow extends Span {
   cellCount: number;
 }
 
-/** A table as written: the header, the delimiter row when it is broken, and the body rows. */
+/**
+ * A table as written: the header, the delimiter row when it is broken, and the body rows. A table
+ * whose rows continue one in an earlier chunk (see chunks.ts) has no header here, only its columns.
+ */
 export interface SourceTable {
-  header: SourceRow;
+  header: SourceRow | undefined;
+  /** The header's cell count. */
+  columns: number;
   /** Set when the delimiter row's cell count differs from the header's, so GFM renders no table. */
   brokenDelimiter: (SourceRow & { split: RowCells }) | undefined;
   body: SourceRow[];
@@ -40,7 +45,7 @@ export function findTables(tree: Root, text: string): SourceTable[] {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, ...inner });
     }
   }
-  return tables.sort((a, b) => a.header.start - b.header.start);
+  return tables.sort((a, b) => startOf(a) - startOf(b));
 }
 
 /** Where a block sits: how many block quotes enclose it and the column its list item's content starts at. */
@@ -62,17 +67,22 @@ function contentIndent(item: ListItem, text: string): number | undefined {
   return start - lineStart;
 }
 
+function startOf(table: SourceTable): number {
+  return (table.header ?? table.body[0])?.start ?? 0;
+}
+
 function renderedTable(node: Table, text: string): SourceTable | undefined {
-  const [headerNode, ...bodyNodes] = node.children;
-  if (!headerNode) return undefined;
-  const header = sourceRow(text, headerNode.position?.start.offset, headerNode.position?.end.offset, headerNode.children.length);
-  if (!header) return undefined;
+  const continued = node.data?.continued === true;
+  const headerNode = continued ? undefined : node.children[0];
+  const header = headerNode && sourceRow(text, headerNode.position?.start.offset, headerNode.position?.end.offset, headerNode.children.length);
+  if (!continued && !header) return undefined;
   const body: SourceRow[] = [];
-  for (const row of bodyNodes) {
+  for (const row of continued ? node.children : node.children.slice(1)) {
     const source = sourceRow(text, row.position?.start.offset, row.position?.end.offset, row.children.length);
     if (source) body.push(source);
   }
-  return { header, brokenDelimiter: undefined, body };
+  // A rendered table's delimiter row has as many cells as its header, one alignment each.
+  return { header, columns: header?.cellCount ?? node.align?.length ?? 0, brokenDelimiter: undefined, body };
 }
 
 function sourceRow(text: string, start: number | undefined, end: number | undefined, cellCount: number): SourceRow | undefined {
@@ -106,6 +116,7 @@ function brokenTables(node: Paragraph, text: string, prefix: Prefix): SourceTabl
     }
     tables.push({
       header: { start: header.start, end: header.end, text: headerText, cellCount: headerCount },
+      columns: headerCount,
       brokenDelimiter: { start: delimiter.start, end: delimiter.end, text: delimiterText, cellCount: delimiterSplit.cells.length, split: delimiterSplit },
       body,
     });

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../types';
-import type { RowCells, Span } from './rowCells';
-import { trimSpan } from './rowCells';
+import type { RowCells, Span } from '../text/rowCells';
+import { trimSpan } from '../text/rowCells';
 
 /** Appends empty cells to a row that is `missing` cells short, in the row's own pipe and spacing style. */
 export function padRowEdit(row: string, rowStart: number, split: RowCells, missing: number): TextEdit {

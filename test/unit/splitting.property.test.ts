@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { LintResult } from '../../src/core';
+import { lint } from '../../src/core';
+import { unitSettings } from '../../src/core/parse/chunks';
+import { markdownDocument, propertyRuns, UNIT_SETTINGS, withUnitSettings } from '../support/markdownArbitrary';
+
+/** What the rules found and what they saw of the structure, whatever the chunks. */
+function observable(result: LintResult): unknown {
+  return {
+    findings: result.findings,
+    headings: result.doc.headings,
+    frontMatter: result.doc.frontMatter,
+    leadingContent: result.doc.leadingContent,
+    sections: result.sections?.occurrences.map((occurrence) => [occurrence.spec.id, occurrence.heading.start, occurrence.end, occurrence.hasContent]),
+  };
+}
+
+const SECTIONS_ONLY = { every: 0, minTableRows: Infinity, minFenceLines: Infinity, minLiteralFenceChars: Infinity };
+
+describe('splitting sections into smaller chunks (property)', () => {
+  for (const { name, settings } of UNIT_SETTINGS) {
+    it(`changes no finding, heading or section (${name} against sections only)`, async function () {
+      this.timeout(300_000);
+      await fc.assert(
+        fc.asyncProperty(markdownDocument, async (text) => {
+          const split = await withUnitSettings(settings, () => observable(lint(text)));
+          const sections = await withUnitSettings(SECTIONS_ONLY, () => observable(lint(text)));
+          assert.deepEqual(split, sections);
+        }),
+        { numRuns: propertyRuns(100) },
+      );
+    });
+  }
+
+  it('splits a long section into many chunks', async () => {
+    const text = `# A\n\n${Array.from({ length: 200 }, (_, i) => `Paragraph ${i}.\n`).join('\n')}`;
+    const chunks = await withUnitSettings({ ...unitSettings, every: 8 }, () => lint(text).doc.chunks.length);
+    assert.ok(chunks >= 10, `${chunks} chunks`);
+  });
+});
