@@ -2,9 +2,8 @@ import type { ChunkCache, ParsedDocument, PlacedChunk } from './parse/document';
 import { CHUNKS_PER_STEP, finish, parseDocumentSteps, prepareChunks } from './parse/document';
 import type { UnitSpan } from './parse/chunks';
 import { resplitUnits, splitUnits, splitUnitsSteps } from './parse/chunks';
-import { limitComplexity } from './parse/limits';
 import type { ChunkParse } from './parse/chunkParse';
-import { releaseTree } from './parse/chunkParse';
+import { releaseTree, skippedLines } from './parse/chunkParse';
 import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
 import { RULE_IDS, RULES } from './rules';
@@ -290,7 +289,7 @@ function describeNotParsed(parse: ChunkParse): RawFinding | undefined {
   if (error) {
     return { message: `This section could not be parsed as Markdown (${error}), so it was not checked.`, start: 0, end: parse.text.search(/\r|\n|$/) };
   }
-  const skipped = limitComplexity(parse.text).skipped;
+  const skipped = skippedLines(parse);
   const first = skipped[0];
   if (!first) return undefined;
   const more = skipped.length > 1 ? ` (and ${skipped.length - 1} more place${skipped.length > 2 ? 's' : ''} in this section)` : '';

@@ -29,7 +29,8 @@ describe('incremental linting (property)', () => {
       const saved = { ...unitSettings };
       before(() => Object.assign(unitSettings, settings));
       after(() => Object.assign(unitSettings, saved));
-    it('ReportLinter.update returns what lint returns from scratch, after every edit of a sequence', () => {
+    it('ReportLinter.update returns what lint returns from scratch, after every edit of a sequence', function () {
+      this.timeout(300_000);
       fc.assert(
         fc.property(markdownDocument, fc.array(edit, { minLength: 1, maxLength: 8 }), options, (initial, edits, lintOptions) => {
           const linter = new ReportLinter(lintOptions);
@@ -44,7 +45,8 @@ describe('incremental linting (property)', () => {
       );
     });
 
-    it('returns the same findings when it goes back to an earlier version and when the text does not change', () => {
+    it('returns the same findings when it goes back to an earlier version and when the text does not change', function () {
+      this.timeout(300_000);
       fc.assert(
         fc.property(markdownDocument, edit, (initial, change) => {
           const linter = new ReportLinter();
@@ -57,7 +59,8 @@ describe('incremental linting (property)', () => {
       );
     });
 
-    it('ReportLinter.updateAsync returns what lint returns, also after cancelled updates and with a sync update in between', async () => {
+    it('ReportLinter.updateAsync returns what lint returns, also after cancelled updates and with a sync update in between', async function () {
+      this.timeout(300_000);
       await fc.assert(
         fc.asyncProperty(
           markdownDocument,

@@ -3,6 +3,7 @@ import type { Point } from 'unist';
 import { closesCodeFence, codeFenceOpening, endPoint, lastLineStart, lineEnd } from './lines';
 import { toString } from 'mdast-util-to-string';
 import { unitSettings } from './chunks';
+import type { SkippedSpan } from './limits';
 import { limitComplexity } from './limits';
 import { parseMarkdown } from './markdown';
 
@@ -58,6 +59,13 @@ export interface ChunkParse {
 type ChunkFacts = Omit<ChunkParse, 'tree'>;
 
 const trees = new WeakMap<ChunkParse, Root>();
+/** The lines left out of a parse (see limits.ts), where the parse already knows them. */
+const knownSkipped = new WeakMap<ChunkParse, SkippedSpan[]>();
+
+/** The lines of the chunk that were left out of its parse (see limits.ts). */
+export function skippedLines(parse: ChunkParse): SkippedSpan[] {
+  return knownSkipped.get(parse) ?? limitComplexity(parse.text).skipped;
+}
 
 /** A chunk parse whose tree is kept in `trees`, where it can be released, and made again when read after that. */
 function withTree(facts: ChunkFacts, tree: Root): ChunkParse {
@@ -108,7 +116,11 @@ export interface TableContext {
  */
 export function parseChunk(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
   const fence = borrowed || table.tableHead !== undefined ? undefined : parseLongFence(text);
-  if (fence) return describeChunk(text, fence);
+  if (fence) {
+    const parse = describeChunk(text, fence);
+    knownSkipped.set(parse, []);
+    return parse;
+  }
   const before = borrowed?.before ? `${borrowed.definitions}\n\n` : '';
   const prefix = before + (table.tableHead ?? '');
   const suffix = borrowed && !borrowed.before ? `\n\n${borrowed.definitions}\n` : '';

@@ -21,6 +21,19 @@ export function hasNumbering(text: string): boolean {
  * `A.`, `10 `), then folds case, punctuation and whitespace, and reads `&` as `and`. `## 5) RESULTS` → `results`.
  */
 export function normalizeTitle(text: string): string {
+  let normalized = normalizedTitles.get(text);
+  if (normalized === undefined) {
+    // The section map normalises every heading on every update: the same few thousand titles.
+    if (normalizedTitles.size >= 20_000) normalizedTitles.clear();
+    normalized = normalize(text);
+    normalizedTitles.set(text, normalized);
+  }
+  return normalized;
+}
+
+const normalizedTitles = new Map<string, string>();
+
+function normalize(text: string): string {
   return stripNumbering(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/&/g, ' and ')
