@@ -172,7 +172,7 @@ export class ReportLinter {
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
     if (!kind) return;
-    const rules = (this.options.ruleSet ?? RULES).filter((rule): rule is ChunkRule => rule.scope === 'chunk' && this.options.rules?.[rule.id] !== 'off');
+    const rules = (this.options.ruleSet ?? RULES).filter((rule): rule is ChunkRule => rule.scope === 'chunk' && ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
     for (const parse of prepared.values()) {
       for (const rule of rules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
       yield;
@@ -196,8 +196,9 @@ export class ReportLinter {
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
     for (const rule of this.options.ruleSet ?? RULES) {
-      const setting = this.options.rules?.[rule.id];
-      if (setting === 'off') continue;
+      const configured = this.options.rules?.[rule.id];
+      if (!ruleIsOn(rule, kind, configured)) continue;
+      const setting = configured === 'off' ? undefined : configured;
       const emit = (raw: RawFinding, shift: number): void => {
         if (!Number.isInteger(raw.start) || !Number.isInteger(raw.end) || raw.start > raw.end) {
           if (!failed.has(rule.id)) failed.set(rule.id, new Error(`it returned a finding with an invalid range (${String(raw.start)}..${String(raw.end)})`));
@@ -266,6 +267,12 @@ export class ReportLinter {
     }
     return result;
   }
+}
+
+/** Whether a rule runs: not turned off, and an opt-in rule only when the kind enables it or the setting gives it a severity. */
+export function ruleIsOn(rule: Rule, kind: ReportKind, setting: RuleSetting | undefined): boolean {
+  if (setting === 'off') return false;
+  return !rule.optIn || setting !== undefined || (kind.optInRules?.includes(rule.id) ?? false);
 }
 
 function chunkRuleKey(kind: ReportKind, rule: ChunkRule, isFirst: boolean): string {

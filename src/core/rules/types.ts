@@ -29,6 +29,11 @@ interface RuleInfo {
   defaultSeverity: Severity;
   /** Its findings inside a section marked not applicable (`N/A: …`) are dropped: that section is complete. */
   quietWhereNotApplicable?: boolean;
+  /**
+   * Off unless the kind lists the rule in `optInRules` or the configuration gives it a severity
+   * (the reproducibility rules, which need the kind's `roles`).
+   */
+  optIn?: boolean;
 }
 
 export interface DocumentRule extends RuleInfo {

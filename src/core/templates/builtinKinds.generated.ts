@@ -979,6 +979,70 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
     "# Training pseudocode\nfor epoch in range(num_epochs):\n    train_loss = train_one_epoch(model, train_loader)\n    val_loss = validate(model, val_loader)\n    if val_loss < best_loss:\n        save_checkpoint(model)"
    ]
   },
+  "roles": {
+   "setup": [
+    "training/training-process",
+    "training",
+    "dataset/data-splits",
+    "appendix/hyperparameter-search",
+    "appendix/additional-experiments",
+    "appendix/code"
+   ],
+   "environment": [
+    "training/computational-resources",
+    "training",
+    "deployment-considerations/production-requirements"
+   ],
+   "dataDescription": [
+    "dataset/data-description",
+    "dataset"
+   ],
+   "dataSplits": [
+    "dataset/data-splits",
+    "dataset"
+   ],
+   "results": [
+    "results/quantitative-results",
+    "results"
+   ],
+   "outcomes": [
+    "results",
+    "analysis",
+    "deployment-considerations",
+    "conclusions"
+   ],
+   "claims": [
+    "executive-summary",
+    "results",
+    "analysis",
+    "conclusions"
+   ],
+   "significance": [
+    "results/statistical-significance",
+    "results"
+   ],
+   "successCriteria": [
+    "objective/success-criteria"
+   ],
+   "objectives": [
+    "conclusions/did-we-meet-objectives"
+   ],
+   "code": [
+    "appendix/code",
+    "appendix",
+    "references"
+   ]
+  },
+  "optInRules": [
+   "reproducibility-seeds",
+   "reproducibility-environment",
+   "results-variance",
+   "data-split-consistency",
+   "success-criteria-coverage",
+   "objectives-status",
+   "code-version",
+   "significance-claim"
+  ],
   "guidance": {
    "slots": {
     "TITLE": {
@@ -1594,6 +1658,58 @@ export const BUILTIN_KIND_DATA: readonly ReportKind[] = [
    ],
    "code": []
   },
+  "roles": {
+   "setup": [
+    "experimental-setup/reproducibility",
+    "experimental-setup",
+    "models-and-approach/model-details",
+    "appendix-and-references/logs-and-code"
+   ],
+   "environment": [
+    "experimental-setup/environment",
+    "experimental-setup"
+   ],
+   "dataDescription": [
+    "experimental-setup/data-split",
+    "problem-definition"
+   ],
+   "dataSplits": [
+    "experimental-setup/data-split"
+   ],
+   "results": [
+    "results-and-analysis/metrics",
+    "results-and-analysis"
+   ],
+   "outcomes": [
+    "results-and-analysis"
+   ],
+   "claims": [
+    "abstract",
+    "results-and-analysis",
+    "conclusion-and-future-work"
+   ],
+   "significance": [
+    "results-and-analysis/metrics",
+    "results-and-analysis"
+   ],
+   "successCriteria": [
+    "problem-definition"
+   ],
+   "code": [
+    "appendix-and-references/logs-and-code",
+    "appendix-and-references"
+   ]
+  },
+  "optInRules": [
+   "reproducibility-seeds",
+   "reproducibility-environment",
+   "results-variance",
+   "data-split-consistency",
+   "success-criteria-coverage",
+   "objectives-status",
+   "code-version",
+   "significance-claim"
+  ],
   "guidance": {
    "slots": {
     "TITLE": {

@@ -124,6 +124,20 @@ export const experimentReport: ReportKind = {
       ],
     },
   ]),
+  roles: {
+    setup: ['training/training-process', 'training', 'dataset/data-splits', 'appendix/hyperparameter-search', 'appendix/additional-experiments', 'appendix/code'],
+    environment: ['training/computational-resources', 'training', 'deployment-considerations/production-requirements'],
+    dataDescription: ['dataset/data-description', 'dataset'],
+    dataSplits: ['dataset/data-splits', 'dataset'],
+    results: ['results/quantitative-results', 'results'],
+    outcomes: ['results', 'analysis', 'deployment-considerations', 'conclusions'],
+    claims: ['executive-summary', 'results', 'analysis', 'conclusions'],
+    significance: ['results/statistical-significance', 'results'],
+    successCriteria: ['objective/success-criteria'],
+    objectives: ['conclusions/did-we-meet-objectives'],
+    code: ['appendix/code', 'appendix', 'references'],
+  },
+  optInRules: ['reproducibility-seeds', 'reproducibility-environment', 'results-variance', 'data-split-consistency', 'success-criteria-coverage', 'objectives-status', 'code-version', 'significance-claim'],
   placeholders: {
     blocks: [
       'Finding 1', 'Finding 2', 'Finding 3',

@@ -49,6 +49,19 @@ export const taskSpec: ReportKind = {
       ],
     },
   ]),
+  roles: {
+    setup: ['experimental-setup/reproducibility', 'experimental-setup', 'models-and-approach/model-details', 'appendix-and-references/logs-and-code'],
+    environment: ['experimental-setup/environment', 'experimental-setup'],
+    dataDescription: ['experimental-setup/data-split', 'problem-definition'],
+    dataSplits: ['experimental-setup/data-split'],
+    results: ['results-and-analysis/metrics', 'results-and-analysis'],
+    outcomes: ['results-and-analysis'],
+    claims: ['abstract', 'results-and-analysis', 'conclusion-and-future-work'],
+    significance: ['results-and-analysis/metrics', 'results-and-analysis'],
+    successCriteria: ['problem-definition'],
+    code: ['appendix-and-references/logs-and-code', 'appendix-and-references'],
+  },
+  optInRules: ['reproducibility-seeds', 'reproducibility-environment', 'results-variance', 'data-split-consistency', 'success-criteria-coverage', 'objectives-status', 'code-version', 'significance-claim'],
   placeholders: {
     blocks: [
       'Briefly describe the goals, the model direction and the expected outcomes.',

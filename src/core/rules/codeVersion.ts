@@ -1,0 +1,74 @@
+import type { DocumentContext, DocumentRule } from './types';
+import type { Assessment } from './facts/roles';
+import { inRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { reportText } from './facts/reportText';
+import type { Statement } from './facts/reportText';
+
+export const CODE_VERSION = 'code-version';
+
+const URL = /\b(?:git\+)?(?:https?:\/\/|git@)[^\s)\]>"'`|]+/gi;
+const CODE_HOST = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|sr\.ht|git\.sr\.ht|dev\.azure\.com|sourceforge\.net|[\w-]+\.visualstudio\.com)$|^(?:git|gitlab|github|gitea|forgejo|gerrit|code)[.-]|\.(?:gitlab|github)\./i;
+/** A ref in a repository URL's path: `/tree/v1.2/`, `/blob/a1b2c3d/`, `/commit/…`, `/releases/tag/…`, `@v1.2.0`. */
+const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archive|src)\/([^/?#\s]+)|@([^/@\s]+)$/i;
+/** A commit, tag or version next to the repository: `commit a1b2c3d`, `@a1b2c3d`, `v1.2.0`, `tag v1.2`. */
+const VERSION = /(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])|\bv\d+(?:\.\d+)+(?:[-+][\w.]+)?\b|\b(?:tag|release|version|commit|revision|rev)\s*[:=]?\s*v?[\w.-]*\d[\w.-]*/i;
+const VERSION_LABEL = /\b(?:commit|revision|rev|sha|hash|tag|version|release|ref)\b/i;
+
+/** A repository URL in a statement, and whether the URL itself names a commit, tag or version. */
+export function repositoryUrls(text: string): { url: string; pinned: boolean }[] {
+  const found: { url: string; pinned: boolean }[] = [];
+  for (const match of text.matchAll(URL)) {
+    const url = match[0].replace(/[.,;:]+$/, '');
+    const hostMatch = /^(?:git\+)?(?:https?:\/\/([^/:]+)|git@([^:]+):)/i.exec(url);
+    const host = hostMatch?.[1] ?? hostMatch?.[2] ?? '';
+    const path = url.slice(hostMatch?.[0].length ?? 0);
+    if (!CODE_HOST.test(host) && !/\/-\//.test(path) && !/\.git(?:$|[@#])/.test(path)) continue;
+    if (/^\/?(?:[^/]+\/)?(?:datasets|spaces)\//.test(path) && /huggingface/.test(host)) continue;
+    const ref = URL_REF.exec(path);
+    const name = ref?.[1] ?? ref?.[2];
+    found.push({ url, pinned: name !== undefined && isVersionRef(name) });
+  }
+  return found;
+}
+
+/** A commit hash or a version-like tag; branch names (`main`, `dev`) are not. */
+function isVersionRef(ref: string): boolean {
+  return /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:[._-]\d+)+[\w.-]*$/i.test(ref) || /^(?:release|rel|tag)[-/_]?v?\d/i.test(ref) || /^v\d+$/i.test(ref);
+}
+
+export function assessCodeVersion(ctx: DocumentContext): Assessment {
+  const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code');
+  const place = rolePlace(ctx, 'code');
+  const ids = roleIds(ctx, 'code');
+  let unpinned: Statement | undefined;
+  for (const statement of statements) {
+    const urls = repositoryUrls(statement.text);
+    if (urls.length === 0) continue;
+    if (urls.some((url) => url.pinned) || VERSION.test(statement.text.replace(URL, ' '))) return { findings: [], stated: spanOf(statement), place };
+    const neighbours = statements.filter((other) => other !== statement && (statement.kind === 'frontMatter' ? other.kind === 'frontMatter' : other.section !== undefined && other.section === statement.section));
+    const pin = neighbours.find((other) => other.label !== undefined && VERSION_LABEL.test(other.label) && VERSION.test(`${other.label.match(VERSION_LABEL)?.[0] ?? ''} ${other.value}`));
+    if (pin) return { findings: [], stated: spanOf(statement), place };
+    if (!unpinned || (ids.length > 0 && inRole(ids, statement) && !inRole(ids, unpinned))) unpinned = statement;
+  }
+  if (unpinned && (ids.length === 0 || inRole(ids, unpinned))) {
+    return {
+      findings: [{ message: 'The code repository is not pinned: add the commit, tag or version the results come from (e.g. "@a1b2c3d" or "v1.2.0").', ...spanOf(unpinned) }],
+      stated: undefined,
+      place,
+    };
+  }
+  return {
+    findings: [{ message: `The code is not identified: give its repository together with a commit, tag or version (e.g. "https://github.com/org/repo at v1.2.0"), in ${roleTitles(ctx, 'code')}.`, ...place }],
+    stated: undefined,
+    place,
+  };
+}
+
+export const codeVersion: DocumentRule = {
+  id: CODE_VERSION,
+  description: 'The code is identified by a repository together with a commit, tag or version.',
+  defaultSeverity: 'info',
+  scope: 'document',
+  optIn: true,
+  check: (ctx) => assessCodeVersion(ctx).findings,
+};

@@ -1,0 +1,233 @@
+import type { Nodes, Table } from 'mdast';
+import type { ChunkParse } from '../../parse/chunkParse';
+import type { ParsedDocument } from '../../parse/document';
+import { frontMatterEntries } from '../../parse/frontMatter';
+import { labelLines } from '../../placeholders/labelLines';
+import type { SectionMap, SectionOccurrence } from '../../sections/sectionMap';
+
+/** A span of the document: `start` inclusive, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * One thing the report says, as a reader sees it: a paragraph, a list item's line, a table row, a
+ * code block or a front matter entry. Rules look for facts in these, wherever they are.
+ */
+export interface Statement extends Span {
+  kind: 'text' | 'item' | 'row' | 'code' | 'frontMatter';
+  /** Plain text: emphasis and code marks removed, whitespace collapsed; a row's cells joined by ` | `. */
+  text: string;
+  /** A bold label (`**Random seeds**: 42`), a table row's first cell, or a front matter key. */
+  label: string | undefined;
+  /** The text after the label (the whole text when there is none). */
+  value: string;
+  /** The innermost section of the kind that holds it; undefined in front matter and unrecognised parts. */
+  section: SectionOccurrence | undefined;
+  /** For a row: its table, and its cells. */
+  table?: TableFact;
+  cells?: readonly Cell[];
+}
+
+export interface Cell extends Span {
+  text: string;
+}
+
+export interface TableFact extends Span {
+  header: readonly Cell[];
+  rows: readonly (readonly Cell[])[];
+  /** The statement of each body row, in order. */
+  statements: Statement[];
+  section: SectionOccurrence | undefined;
+}
+
+/** Everything the report states, in document order, with the tables on their own. */
+export interface ReportText {
+  statements: readonly Statement[];
+  tables: readonly TableFact[];
+}
+
+interface ChunkStatement extends Omit<Statement, 'section' | 'table'> {
+  table?: number;
+}
+
+interface ChunkTable extends Span {
+  header: Cell[];
+  rows: Cell[][];
+}
+
+interface ChunkText {
+  statements: ChunkStatement[];
+  tables: ChunkTable[];
+}
+
+const byChunk = new WeakMap<ChunkParse, ChunkText>();
+const byDocument = new WeakMap<ParsedDocument, { sections: SectionMap; text: ReportText }>();
+
+/** The report's statements; computed once per document and section map, each chunk's part once per parse. */
+export function reportText(doc: ParsedDocument, sections: SectionMap): ReportText {
+  const cached = byDocument.get(doc);
+  if (cached?.sections === sections) return cached.text;
+  const locate = sectionLocator(sections);
+  const statements: Statement[] = [];
+  const tables: TableFact[] = [];
+  for (const entry of doc.frontMatter?.data ? frontMatterEntries(doc.frontMatter) : []) {
+    if (!entry.value) continue;
+    const value = plain(entry.value.replace(/^["']|["']$/g, ''));
+    statements.push({ kind: 'frontMatter', text: `${entry.key}: ${value}`, label: entry.key, value, start: entry.keyStart, end: entry.valueEnd, section: undefined });
+  }
+  for (const chunk of doc.chunks) {
+    let own = byChunk.get(chunk.parse);
+    if (!own) {
+      own = chunkText(chunk.parse);
+      byChunk.set(chunk.parse, own);
+    }
+    const shift = chunk.start;
+    const placed = own.tables.map((table): TableFact => {
+      const move = (cell: Cell): Cell => ({ text: cell.text, start: cell.start + shift, end: cell.end + shift });
+      return {
+        start: table.start + shift,
+        end: table.end + shift,
+        header: table.header.map(move),
+        rows: table.rows.map((row) => row.map(move)),
+        statements: [],
+        section: locate(table.start + shift),
+      };
+    });
+    tables.push(...placed);
+    for (const statement of own.statements) {
+      const { table, ...rest } = statement;
+      const placedStatement: Statement = {
+        ...rest,
+        start: statement.start + shift,
+        end: statement.end + shift,
+        section: locate(statement.start + shift),
+      };
+      if (statement.cells) placedStatement.cells = statement.cells.map((cell) => ({ text: cell.text, start: cell.start + shift, end: cell.end + shift }));
+      if (table !== undefined) {
+        const fact = placed[table] as TableFact;
+        placedStatement.table = fact;
+        fact.statements.push(placedStatement);
+      }
+      statements.push(placedStatement);
+    }
+  }
+  const text = { statements, tables };
+  byDocument.set(doc, { sections, text });
+  return text;
+}
+
+/** Finds the innermost section occurrence holding an offset: occurrences are in document order and nest. */
+function sectionLocator(sections: SectionMap): (offset: number) => SectionOccurrence | undefined {
+  const occurrences = sections.occurrences;
+  return (offset) => {
+    let low = 0;
+    let high = occurrences.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((occurrences[mid] as SectionOccurrence).heading.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - 3; i--) {
+      const occurrence = occurrences[i] as SectionOccurrence;
+      if (offset < occurrence.end) return occurrence;
+    }
+    return undefined;
+  };
+}
+
+function chunkText(parse: ChunkParse): ChunkText {
+  const { text } = parse;
+  const result: ChunkText = { statements: [], tables: [] };
+  const stack: { node: Nodes; inItem: boolean }[] = [{ node: parse.tree, inItem: false }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { node, inItem } = item;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'paragraph' && start !== undefined && end !== undefined) {
+      result.statements.push(...paragraphStatements(text, start, end, inItem ? 'item' : 'text'));
+    } else if (node.type === 'table' && start !== undefined && end !== undefined) {
+      addTable(text, node, start, end, result);
+    } else if (node.type === 'code' && start !== undefined && end !== undefined) {
+      const value = node.value.replace(/\s+/g, ' ').trim();
+      result.statements.push({ kind: 'code', text: value, label: undefined, value, start, end });
+    } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      const nested = inItem || node.type === 'listItem';
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, inItem: nested });
+    }
+  }
+  result.statements.sort((a, b) => a.start - b.start);
+  return result;
+}
+
+/** A paragraph of `**Label**: value` lines gives one statement per line; any other paragraph one statement. */
+function paragraphStatements(text: string, start: number, end: number, kind: 'text' | 'item'): ChunkStatement[] {
+  const labelled = labelLines(text, start, end);
+  if (labelled.length === 0) {
+    const value = plain(text.slice(start, end));
+    return [{ kind, text: value, label: undefined, value, start, end }];
+  }
+  const statements: ChunkStatement[] = [];
+  const lead = labelled[0] as (typeof labelled)[number];
+  if (lineStartOf(text, lead.label.start) > start) {
+    const value = plain(text.slice(start, lineStartOf(text, lead.label.start)));
+    if (value) statements.push({ kind, text: value, label: undefined, value, start, end: lineStartOf(text, lead.label.start) });
+  }
+  labelled.forEach((line, index) => {
+    const next = labelled[index + 1];
+    const lineEnd = next ? Math.max(start, lineStartOf(text, next.label.start)) : end;
+    const label = plain(text.slice(line.label.start, line.label.end));
+    const valueEnd = trimEnd(text, lineEnd);
+    const value = line.value ? plain(text.slice(line.value.start, Math.max(line.value.end, valueEnd))) : '';
+    statements.push({ kind, text: value ? `${label}: ${value}` : label, label, value, start: Math.max(start, lineStartOf(text, line.label.start)), end: valueEnd });
+  });
+  return statements;
+}
+
+function addTable(text: string, node: Table, start: number, end: number, result: ChunkText): void {
+  const [headerRow, ...bodyRows] = node.children;
+  if (!headerRow) return;
+  const cellsOf = (row: (typeof node.children)[number]): Cell[] => row.children.map((cell) => {
+    const first = cell.children[0]?.position?.start.offset;
+    const last = cell.children[cell.children.length - 1]?.position?.end.offset;
+    const cellStart = first ?? cell.position?.start.offset ?? start;
+    const cellEnd = last ?? cellStart;
+    return { text: first === undefined ? '' : plain(text.slice(cellStart, cellEnd)), start: cellStart, end: cellEnd };
+  });
+  const index = result.tables.length;
+  const table: ChunkTable = { start, end, header: cellsOf(headerRow), rows: [] };
+  result.tables.push(table);
+  for (const row of bodyRows) {
+    const cells = cellsOf(row);
+    table.rows.push(cells);
+    const rowStart = row.position?.start.offset;
+    const rowEnd = row.position?.end.offset;
+    if (rowStart === undefined || rowEnd === undefined) continue;
+    const label = cells[0]?.text ?? '';
+    const value = cells.slice(1).map((cell) => cell.text).join(' | ');
+    result.statements.push({ kind: 'row', text: `${label} | ${value}`, label, value, start: rowStart, end: rowEnd, table: index, cells });
+  }
+}
+
+/** Plain text of Markdown source: no emphasis or code marks, escapes resolved, whitespace collapsed. */
+export function plain(source: string): string {
+  return source
+    .replace(/\\([\\|*_`[\]()#!<>~-])/g, '$1')
+    .replace(/\*\*|__|\*|`/g, '')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
+  return at;
+}
+
+function trimEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
+  return at;
+}

@@ -1,0 +1,47 @@
+import type { DocumentContext, DocumentRule } from './types';
+import { appendLineEdit } from './facts/insertLine';
+import type { Assessment } from './facts/roles';
+import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import { reportText } from './facts/reportText';
+import type { Statement } from './facts/reportText';
+
+export const REPRODUCIBILITY_SEEDS = 'reproducibility-seeds';
+
+/** `seed 42`, `seeds: 13, 42, 1234`, `random_seed=0`, `Seeds | 0–4`, `seed set to 7`. */
+const SEED_VALUE = /\b(?:random[ _-]?)?seeds?\b(?:\s*(?:values?|is|are|was|were|set|fixed|to|at|of|used|=|:|\||\(|\[|\{|#|no\.?))*\s*\d/i;
+/** `torch.manual_seed(…)`, `set_seed(…)`, `seed_everything(…)`, `np.random.seed(…)`. */
+const SEED_CALL = /\b(?:manual_seed(?:_all)?|set_seed|set_random_seed|seed_everything|random\.seed|tf\.random\.set_seed|PYTHONHASHSEED)\s*[(=]/;
+
+export const SEED_LINE = '- **Random seeds**: {{SEEDS}}';
+
+export function recordsSeed(statement: Statement): boolean {
+  return SEED_VALUE.test(statement.text) || SEED_CALL.test(statement.text);
+}
+
+export function assessSeeds(ctx: DocumentContext): Assessment {
+  const ids = roleIds(ctx, 'setup');
+  const where = (statement: Statement): boolean => ids.length === 0 || statement.kind === 'frontMatter' || inRole(ids, statement);
+  const stated = reportText(ctx.doc, ctx.sections).statements.find((statement) => where(statement) && recordsSeed(statement));
+  const place = rolePlace(ctx, 'setup');
+  if (stated) return { findings: [], stated: spanOf(stated), place };
+  const target = roleSection(ctx, 'setup');
+  const part = ids.length === 0 ? 'anywhere in the report' : `in ${roleTitles(ctx, 'setup')}`;
+  return {
+    findings: [{
+      message: `No random seed is recorded ${part}; record the seeds the runs used (e.g. "seeds 13, 42, 1234") so they can be repeated.`,
+      ...place,
+      ...(target ? { fix: { title: 'Insert a seed line', edits: [appendLineEdit(ctx.doc, target, SEED_LINE)] } } : {}),
+    }],
+    stated: undefined,
+    place,
+  };
+}
+
+export const reproducibilitySeeds: DocumentRule = {
+  id: REPRODUCIBILITY_SEEDS,
+  description: 'A random seed is recorded in the training or experimental-setup part.',
+  defaultSeverity: 'info',
+  scope: 'document',
+  optIn: true,
+  check: (ctx) => assessSeeds(ctx).findings,
+};
