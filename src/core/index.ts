@@ -29,3 +29,5 @@ export type { CatalogSnippet } from './features/snippetCatalog';
 export type { Guidance, KindGuidance } from './templates/types';
 export { previewSpans } from './placeholders/previewSpans';
 export type { PreviewSpan } from './placeholders/previewSpans';
+export { buildChecklist, checklistMarkdown, CHECKLIST_ITEMS } from './features/checklist';
+export type { Checklist, ChecklistItem, ChecklistLocation } from './features/checklist';

@@ -44,6 +44,8 @@ export interface LintResult {
   sections: SectionMap | undefined;
   /** Rules that threw; each also appears once as an `internal-error` finding. */
   internalErrors: InternalError[];
+  /** Ids of the rules that ran (not turned off; opt-in rules only where enabled). */
+  activeRules: readonly string[];
 }
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
@@ -183,7 +185,7 @@ export class ReportLinter {
     const declared = doc.frontMatter?.data?.['type'];
     const declaredType = typeof declared === 'string' ? declared : undefined;
     const kind = findKind(this.options.kind ?? declaredType ?? '', this.options.kinds);
-    const base = { declaredType, doc, internalErrors: [] as InternalError[] };
+    const base = { declaredType, doc, internalErrors: [] as InternalError[], activeRules: [] as string[] };
     if (!kind) {
       const notReport = this.options.kind
         ? `unknown kind "${this.options.kind}"`
@@ -195,9 +197,11 @@ export class ReportLinter {
     const sections = mapSections(doc, kind);
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
+    const activeRules: string[] = [];
     for (const rule of this.options.ruleSet ?? RULES) {
       const configured = this.options.rules?.[rule.id];
       if (!ruleIsOn(rule, kind, configured)) continue;
+      activeRules.push(rule.id);
       const setting = configured === 'off' ? undefined : configured;
       const emit = (raw: RawFinding, shift: number): void => {
         if (!Number.isInteger(raw.start) || !Number.isInteger(raw.end) || raw.start > raw.end) {
@@ -246,7 +250,7 @@ export class ReportLinter {
     // Every rule and the suppressions have read the trees, and what they found is kept with each
     // parse: the trees, most of a parse's memory, can go (a later reader parses the chunk again).
     for (const chunk of doc.chunks) releaseTree(chunk.parse);
-    return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors };
+    return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors, activeRules };
   }
 
   /** A chunk rule's findings for one chunk parse, computed once per parse, kind, rule and first-ness (`key`). */

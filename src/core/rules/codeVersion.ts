@@ -1,6 +1,6 @@
 import type { DocumentContext, DocumentRule } from './types';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
@@ -50,7 +50,8 @@ export function assessCodeVersion(ctx: DocumentContext): Assessment {
     if (pin) return { findings: [], stated: spanOf(statement), place };
     if (!unpinned || (ids.length > 0 && inRole(ids, statement) && !inRole(ids, unpinned))) unpinned = statement;
   }
-  if (unpinned && (ids.length === 0 || inRole(ids, unpinned))) {
+  const home = roleSection(ctx, 'code');
+  if (unpinned && (ids.length === 0 || (home !== undefined && inRole([home.spec.id], unpinned)))) {
     return {
       findings: [{ message: 'The code repository is not pinned: add the commit, tag or version the results come from (e.g. "@a1b2c3d" or "v1.2.0").', ...spanOf(unpinned) }],
       stated: undefined,

@@ -13,7 +13,7 @@ const SPLIT_NAME = /^(?:the\s+)?(train(?:ing)?|val(?:id(?:ation)?)?|dev(?:elopme
 const TOTAL_ROW = /^(?:total|all|overall|sum|dataset|full dataset)\b/i;
 const PERCENT_HEADER = /%|percent|share|fraction|proportion|ratio/i;
 const NOT_SPLIT_SHARE = /positive|negative|class|label|pos\b|neg\b|balance|accuracy|missing|female|male|minority|majority/i;
-const COUNT_HEADER = /size|count|examples|samples|instances|rows|images|sentences|records|documents|tickets|items|utterances|pairs|\bn\b|#|number|patients|users|clips|hours/i;
+const COUNT_HEADER = /size|count|examples|samples|instances|rows|images|frames|sentences|records|documents|tickets|items|utterances|pairs|\bn\b|#|number|patients|users|clips|hours|accounts|customers|sessions|videos|files|pages|dialogues/i;
 const SIZE_LABEL = /^(?:size|total(?: size)?|dataset size|data size|(?:number of |# ?|total )?(?:examples|samples|instances|records|rows|images|sentences|documents|items)|n)$/i;
 const SIZE_PROSE = /\b(?:dataset|corpus|data ?set|data|collection|benchmark|it)\b[^.;]{0,40}?\b(?:holds|contains|has|comprises|consists of|includes|totals?|of)\s+~?\s*(\d{1,3}(?:,\d{3})+|\d{3,})/i;
 
@@ -69,7 +69,15 @@ function datasetSizes(statements: readonly Statement[]): { counts: WrittenNumber
 function checkTable(table: TableFact, sizes: readonly { counts: WrittenNumber[]; statement: Statement }[], lineOf: (offset: number) => number): RawFinding[] | undefined {
   const header = table.header.map((cell) => cell.text);
   const percentColumn = header.findIndex((title, index) => index > 0 && PERCENT_HEADER.test(title) && !NOT_SPLIT_SHARE.test(title));
-  const countColumn = header.findIndex((title, index) => index > 0 && index !== percentColumn && COUNT_HEADER.test(title) && !PERCENT_HEADER.test(title));
+  const splitRows = table.rows.filter((cells) => SPLIT_NAME.test(cells[0]?.text.replace(/[*_]/g, '').trim() ?? ''));
+  const allCounts = (index: number): boolean => splitRows.length > 0 && splitRows.every((cells) => cells[index] !== undefined && leadingCount((cells[index] as Cell).text) !== undefined);
+  const named = header.findIndex((title, index) => index > 0 && index !== percentColumn && COUNT_HEADER.test(title) && !PERCENT_HEADER.test(title) && allCounts(index));
+  const columnSum = (index: number): number => splitRows.reduce((acc, cells) => acc + (leadingCount((cells[index] as Cell).text)?.value ?? 0), 0);
+  // Without a telling header, the counts are the column that adds up to the most (frames, not parks).
+  const countColumn = named > 0 ? named : header
+    .map((_title, index) => index)
+    .filter((index) => index > 0 && index !== percentColumn && !PERCENT_HEADER.test(header[index] as string) && allCounts(index))
+    .reduce((best, index) => (best < 0 || columnSum(index) > columnSum(best) ? index : best), -1);
   const rows: SplitRow[] = [];
   let total: { count: WrittenNumber; cell: Cell } | undefined;
   for (const cells of table.rows) {
@@ -77,7 +85,7 @@ function checkTable(table: TableFact, sizes: readonly { counts: WrittenNumber[];
     const countCell = countColumn > 0 ? cells[countColumn] : undefined;
     const percentageCell = percentColumn > 0 ? cells[percentColumn] : undefined;
     const count = countCell && leadingCount(countCell.text);
-    const percentage = percentageCell && percentageIn(percentageCell.text);
+    const percentage = percentageCell && (percentageIn(percentageCell.text) ?? percentageIn(/^\s*\d+(?:\.\d+)?\s*$/.test(percentageCell.text) ? `${percentageCell.text.trim()}%` : ''));
     if (TOTAL_ROW.test(name)) {
       if (count && countCell) total = { count, cell: countCell };
       continue;

@@ -1,6 +1,6 @@
 import type { DocumentContext, DocumentRule } from './types';
 import type { Assessment } from './facts/roles';
-import { rolePlace, roleTitles, spanOf } from './facts/roles';
+import { preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 import type { Statement, TableFact } from './facts/reportText';
 import type { RawFinding } from '../types';
@@ -40,19 +40,15 @@ export function statesSoftware(statement: Statement): boolean {
 
 export function assessEnvironment(ctx: DocumentContext): Assessment {
   const statements = reportText(ctx.doc, ctx.sections).statements;
-  let hardware: Statement | undefined;
-  let modelOnly: Statement | undefined;
-  let software: Statement | undefined;
-  for (const statement of statements) {
-    if (!software && statesSoftware(statement)) software = statement;
-    if (!hardware) {
-      const sameSection = statements.filter((other) => other.section === statement.section && other !== statement && statement.section !== undefined);
-      const found = ACCELERATOR.test(statement.text) || CPU.test(statement.text) || INSTANCE.test(statement.text) ? statesHardware(statement, sameSection) : undefined;
-      if (found === 'counted') hardware = statement;
-      else if (found === 'model') modelOnly ??= statement;
-    }
-    if (hardware && software) break;
-  }
+  const ids = roleIds(ctx, 'environment');
+  const hardwareOf = (statement: Statement): 'model' | 'counted' | undefined => {
+    if (!ACCELERATOR.test(statement.text) && !CPU.test(statement.text) && !INSTANCE.test(statement.text)) return undefined;
+    const sameSection = statement.section === undefined ? [] : statements.filter((other) => other.section === statement.section && other !== statement);
+    return statesHardware(statement, sameSection);
+  };
+  const hardware = preferInRole(statements, ids, (statement) => hardwareOf(statement) === 'counted');
+  const modelOnly = hardware ? undefined : statements.find((statement) => hardwareOf(statement) === 'model');
+  const software = preferInRole(statements, ids, statesSoftware);
   const place = rolePlace(ctx, 'environment');
   const stated = hardware ?? software;
   const findings: RawFinding[] = [];

@@ -1,6 +1,6 @@
 import type { DocumentContext, DocumentRule } from './types';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
@@ -39,9 +39,9 @@ export function assessVariance(ctx: DocumentContext): Assessment {
   const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code');
   const ids = roleIds(ctx, 'results');
   const inResults = (statement: Statement): boolean => ids.length === 0 || inRole(ids, statement);
-  const several = statements.find((statement) => SEVERAL_RUNS.test(statement.text) && !/\b(?:one|single|1)\s+(?:run|seed)s?\b/i.test(statement.text.match(SEVERAL_RUNS)?.[0] ?? ''));
-  const spread = statements.find(statesSpread);
-  const count = several ?? statements.find((statement) => RUN_COUNT.test(statement.text));
+  const several = preferInRole(statements, ids, (statement) => SEVERAL_RUNS.test(statement.text) && !/\b(?:one|single|1)\s+(?:run|seed)s?\b/i.test(statement.text.match(SEVERAL_RUNS)?.[0] ?? ''));
+  const spread = preferInRole(statements, ids, statesSpread);
+  const count = several ?? preferInRole(statements, ids, (statement) => RUN_COUNT.test(statement.text));
   const place = rolePlace(ctx, 'results');
   const hasResults = statements.some((statement) => inResults(statement) && RESULT_NUMBER.test(statement.text));
   if (several && !spread) {

@@ -1,6 +1,6 @@
 import type { DocumentContext, DocumentRule } from './types';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
@@ -9,7 +9,7 @@ export const SIGNIFICANCE_CLAIM = 'significance-claim';
 /** A claimed difference: `significantly`, `outperforms`, `state of the art`, `SOTA`, `surpasses`, `beats`. */
 const CLAIM = /\b(?:statistically\s+)?significant(?:ly)?\b|\boutperform(?:s|ed|ing)?\b|\bstate[- ]of[- ]the[- ]art\b|\bSOTA\b|\bsurpass(?:es|ed|ing)?\b|\bsuperior\s+to\b|\bbeats\b|\bbeat\s+(?:the|all|every|our|each)\b/gi;
 /** Evidence for a difference: a named test, a p-value, a confidence interval or a spread. */
-const EVIDENCE = /\bp\s*[<=≤>≈]\s*(?:0?\.\d|\d(?:\.\d+)?\s*[×x·]\s*10|10)|\bp[- ]values?\b|\b(?:t-test|t test|Welch|Wilcoxon|Mann[- ]Whitney|McNemar|bootstrap(?:ped)?|permutation test|ANOVA|chi[- ]squared?|χ²|Fisher'?s exact|sign test|Friedman|Nemenyi|Bonferroni|Holm|Kruskal|DeLong|z-test|effect size|Cohen'?s d)\b|confidence interval|\bCI\b|±|\+\/-|standard deviation|\bstd\b|standard error|error bars/i;
+const EVIDENCE = /\bp\s*[<=≤>≈]\s*(?:0?\.\d|\d(?:\.\d+)?\s*[×x·]\s*10|10)|\bp[- ]values?\b|\b(?:t-test|t test|Welch|Wilcoxon|Mann[- ]Whitney|McNemar|bootstrap(?:ped)?|permutation test|ANOVA|chi[- ]squared?|χ²|Fisher'?s exact|sign test|Friedman|Nemenyi|Bonferroni|Holm|Kruskal|DeLong|z-test|effect size|Cohen'?s d)\b|confidence interval|\bCI\b|±|\+\/-|standard deviation|\bstd\b|standard error|error bars|\bmin(?:imum)?\b[^.;]{0,40}\bmax(?:imum)?\b|\bmin[–-]max\b/i;
 
 export function statesEvidence(statement: Statement): boolean {
   return EVIDENCE.test(statement.text);
@@ -17,7 +17,7 @@ export function statesEvidence(statement: Statement): boolean {
 
 export function assessSignificance(ctx: DocumentContext): Assessment {
   const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code' && statement.kind !== 'frontMatter');
-  const evidence = statements.find(statesEvidence);
+  const evidence = preferInRole(statements, roleIds(ctx, 'significance'), statesEvidence);
   const place = rolePlace(ctx, 'significance');
   if (evidence) return { findings: [], stated: spanOf(evidence), place };
   const ids = roleIds(ctx, 'claims');

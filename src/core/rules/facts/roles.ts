@@ -58,3 +58,14 @@ export function roleTitles(ctx: Pick<DocumentContext, 'kind'>, role: Role, joine
 export function spanOf(statement: Span): Span {
   return { start: statement.start, end: statement.end };
 }
+
+/** The first statement that satisfies `test`, preferring one in the role's sections. */
+export function preferInRole<T extends { section: SectionOccurrence | undefined }>(items: readonly T[], ids: readonly string[], test: (item: T) => boolean): T | undefined {
+  let outside: T | undefined;
+  for (const item of items) {
+    if (!test(item)) continue;
+    if (ids.length === 0 || inRole(ids, item)) return item;
+    outside ??= item;
+  }
+  return outside;
+}
