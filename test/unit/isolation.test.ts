@@ -6,13 +6,19 @@ import type { ChunkRule, DocumentRule, Finding, LintOptions, Rule } from '../../
 
 const experimentTemplate = BUILTIN_KINDS.find((kind) => kind.id === 'ml-experiment-report')?.template ?? '';
 
-/** A report with findings of every rule: placeholders, a section missing, one out of order, one twice, an empty one, broken tables, a bad date, an unused suppression. */
+/**
+ * A report with findings of every rule: placeholders, a section missing, one out of order, one twice, an empty one, broken tables, a bad date,
+ * an unused suppression; splits that do not add up, a success metric never reported and without a row, a claim without a test.
+ */
 const REPORT = experimentTemplate
   .replace('## Executive Summary', '<!-- mlreport-disable-next-line table-column-count -->\n## Executive Summary')
   .replace('date: {{DATE}}', 'date: 2024-02-30')
+  .replace('| Train | X examples | Y% |\n| Validation | X examples | Y% |\n| Test | X examples | Y% |', '| Train | 800 | 70% |\n| Validation | 100 | 10% |\n| Test | 100 | 10% |')
+  .replace('- **Metric 1**: Target value', '- **BLEU**: at least 30')
+  .replace('Key takeaways from the experiment.', 'Ours outperforms both baselines.')
   .replace(/## 7\. Robustness[\s\S]*?(?=## 8\.)/, '')
   .replace(/(## 1\. Objective)([\s\S]*?)(## 10\. Next Steps[\s\S]*?)(?=## References)/, '$3$1$2')
-  .replace('## 9. Conclusions', '## 9. Conclusions\n\n## 2. Dataset\n\nAgain.\n\n| a | b |\n|---|\n| 1 | 2 | 3 |\n\n## 6. Analysis\n\n### 6.1 Ablation Study\n\n| a | b |\n|---|---|\n| 1 |\n');
+  .replace('### 9.3 Lessons Learned', '### 9.3 Lessons Learned\n\n## 2. Dataset\n\nAgain.\n\n| a | b |\n|---|\n| 1 | 2 | 3 |\n\n## 6. Analysis\n\n### 6.1 Ablation Study\n\n| a | b |\n|---|---|\n| 1 |\n');
 
 function throwingDocumentRule(id: string, error: unknown = new Error('boom in a document rule')): DocumentRule {
   return {

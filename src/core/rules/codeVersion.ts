@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
+import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
 export const CODE_VERSION = 'code-version';
@@ -37,10 +37,11 @@ function isVersionRef(ref: string): boolean {
 }
 
 export function assessCodeVersion(ctx: DocumentContext): Assessment {
-  const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code');
+  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
   const place = rolePlace(ctx, 'code');
   const ids = roleIds(ctx, 'code');
-  let unpinned: Statement | undefined;
+  const home = roleSection(ctx, 'code');
+  const unpinned: Statement[] = [];
   for (const statement of statements) {
     const urls = repositoryUrls(statement.text);
     if (urls.length === 0) continue;
@@ -48,12 +49,13 @@ export function assessCodeVersion(ctx: DocumentContext): Assessment {
     const neighbours = statements.filter((other) => other !== statement && (statement.kind === 'frontMatter' ? other.kind === 'frontMatter' : other.section !== undefined && other.section === statement.section));
     const pin = neighbours.find((other) => other.label !== undefined && VERSION_LABEL.test(other.label) && VERSION.test(`${other.label.match(VERSION_LABEL)?.[0] ?? ''} ${other.value}`));
     if (pin) return { findings: [], stated: spanOf(statement), place };
-    if (!unpinned || (ids.length > 0 && inRole(ids, statement) && !inRole(ids, unpinned))) unpinned = statement;
+    unpinned.push(statement);
   }
-  const home = roleSection(ctx, 'code');
-  if (unpinned && (ids.length === 0 || (home !== undefined && inRole([home.spec.id], unpinned)))) {
+  // An unpinned repository where the code belongs is the report's code; elsewhere it may be a reference.
+  const own = ids.length === 0 ? unpinned[0] : home && unpinned.find((statement) => inRole([home.spec.id], statement));
+  if (own) {
     return {
-      findings: [{ message: 'The code repository is not pinned: add the commit, tag or version the results come from (e.g. "@a1b2c3d" or "v1.2.0").', ...spanOf(unpinned) }],
+      findings: [{ message: 'The code repository is not pinned: add the commit, tag or version the results come from (e.g. "@a1b2c3d" or "v1.2.0").', ...spanOf(own) }],
       stated: undefined,
       place,
     };

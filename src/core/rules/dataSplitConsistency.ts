@@ -93,7 +93,7 @@ function checkTable(table: TableFact, sizes: readonly { counts: WrittenNumber[];
     if (!SPLIT_NAME.test(name)) continue;
     rows.push({ name, count, countCell, percentage, percentageCell });
   }
-  if (rows.length < 2 || (countColumn < 0 && percentColumn < 0)) return undefined;
+  if (rows.length < 2 || rows.every((row) => !row.count && !row.percentage)) return undefined;
   const findings: RawFinding[] = [];
   const percentages = rows.map((row) => row.percentage);
   if (percentages.every((value): value is Percentage => value !== undefined)) {

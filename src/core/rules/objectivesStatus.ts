@@ -66,7 +66,7 @@ function objectiveRows(ctx: DocumentContext, ids: readonly string[]): ObjectiveR
       const nameCell = cells[0] as Cell | undefined;
       if (!nameCell || FILLER.test(nameCell.text)) return [];
       const statusCell = cells[statusColumn];
-      const statusSpan = statusCell && statusCell.end > statusCell.start ? statusCell : { start: statement.end, end: statement.end };
+      const statusSpan = statusCell && statusCell.end > statusCell.start ? spanOf(statusCell) : spanOf(statement);
       return [{ statement, name: nameCell.text, nameSpan: nameCell, status: statusCell?.text ?? '', statusSpan }];
     });
   }

@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
+import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
-import { preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
+import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { Statement, TableFact } from './facts/reportText';
 import type { RawFinding } from '../types';
 
@@ -22,16 +22,25 @@ const SOFTWARE = /\b(?:PyTorch(?:\s+Lightning)?|torch(?:vision|audio)?|TensorFlo
 /** A record of every version at once: a lock file or a container image with a tag or digest. */
 const LOCK = /\b(?:uv\.lock|poetry\.lock|Pipfile\.lock|conda-lock\S*|renv\.lock|pixi\.lock|package-lock\.json|requirements[\w.-]*\.lock)\b|@sha256:[0-9a-f]{12,}|\b[\w.-]+(?:\/[\w.-]+)+:[\w.-]*\d[\w.-]*\b/i;
 
-export function statesHardware(statement: Statement, context: readonly Statement[]): 'model' | 'counted' | undefined {
-  const text = statement.text;
-  if (INSTANCE.test(text) || (CPU.test(text) && !ACCELERATOR.test(text))) return 'counted';
-  if (!ACCELERATOR.test(text)) return undefined;
-  if (COUNT.test(text) || hasCountColumn(statement.table) || context.some((other) => COUNT.test(other.text) && /\b(?:GPU|TPU|accelerator|device|node|count)/i.test(other.text))) return 'counted';
-  return 'model';
+/** The accelerator models a text names, normalised: `NVIDIA A100 80GB` → `A100`. */
+function acceleratorsIn(text: string): string[] {
+  return [...text.matchAll(ACCELERATORS)].map((match) => match[0].replace(/^(?:NVIDIA|AMD|Google|Intel|Apple)\s+/i, '').replace(/\s+/g, '').toUpperCase().replace(/S$/, ''));
+}
+
+const ACCELERATORS = new RegExp(ACCELERATOR.source, 'gi');
+
+/** Whether a statement counts its accelerators: in its text, in a count column of its table, or in a line of its section about GPUs. */
+function counts(statement: Statement, context: readonly Statement[]): boolean {
+  if (COUNT.test(statement.text) || hasCountColumn(statement.table)) return true;
+  return context.some((other) => COUNT.test(other.text) && /\b(?:GPU|TPU|accelerator|device|node|count)/i.test(other.text));
 }
 
 function hasCountColumn(table: TableFact | undefined): boolean {
   return table !== undefined && table.header.some((cell) => COUNT_HEADER.test(cell.text));
+}
+
+export function statesHardware(statement: Statement): boolean {
+  return ACCELERATOR.test(statement.text) || CPU.test(statement.text) || INSTANCE.test(statement.text);
 }
 
 export function statesSoftware(statement: Statement): boolean {
@@ -39,29 +48,50 @@ export function statesSoftware(statement: Statement): boolean {
 }
 
 export function assessEnvironment(ctx: DocumentContext): Assessment {
-  const statements = reportText(ctx.doc, ctx.sections).statements;
+  const statements = statedFacts(ctx);
   const ids = roleIds(ctx, 'environment');
-  const hardwareOf = (statement: Statement): 'model' | 'counted' | undefined => {
-    if (!ACCELERATOR.test(statement.text) && !CPU.test(statement.text) && !INSTANCE.test(statement.text)) return undefined;
-    const sameSection = statement.section === undefined ? [] : statements.filter((other) => other.section === statement.section && other !== statement);
-    return statesHardware(statement, sameSection);
-  };
-  const hardware = preferInRole(statements, ids, (statement) => hardwareOf(statement) === 'counted');
-  const modelOnly = hardware ? undefined : statements.find((statement) => hardwareOf(statement) === 'model');
+  const bySection = new Map<unknown, Statement[]>();
+  for (const statement of statements) {
+    if (statement.section === undefined) continue;
+    const list = bySection.get(statement.section);
+    if (list) list.push(statement);
+    else bySection.set(statement.section, [statement]);
+  }
+  const counted = new Set<string>();
+  const uncounted: { statement: Statement; models: string[] }[] = [];
+  let countedHardware = false;
+  for (const statement of statements) {
+    if (!statesHardware(statement)) continue;
+    const models = acceleratorsIn(statement.text);
+    if (models.length === 0) {
+      countedHardware = true;
+      continue;
+    }
+    const context = (bySection.get(statement.section) ?? []).filter((other) => other !== statement);
+    if (counts(statement, context)) {
+      countedHardware = true;
+      for (const model of models) counted.add(model);
+    } else {
+      uncounted.push({ statement, models });
+    }
+  }
+  const hardware = preferInRole(statements, ids, statesHardware);
   const software = preferInRole(statements, ids, statesSoftware);
   const place = rolePlace(ctx, 'environment');
-  const stated = hardware ?? software;
   const findings: RawFinding[] = [];
   const where = roleTitles(ctx, 'environment');
+  const missingCount = uncounted.find(({ statement, models }) => (!countedHardware || ids.length === 0 || inRole(ids, statement)) && models.some((model) => !counted.has(model)));
   if (!hardware) {
-    findings.push(modelOnly
-      ? { message: 'The hardware is named without a count: say how many accelerators the runs used (e.g. "8× A100 80GB").', ...spanOf(modelOnly) }
-      : { message: `No hardware is stated: give the accelerator or CPU model and how many (e.g. "8× A100 80GB", "CPU: Xeon Gold 6338"), in ${where}.`, ...place });
+    findings.push({ message: `No hardware is stated: give the accelerator or CPU model and how many (e.g. "8× A100 80GB", "CPU: Xeon Gold 6338"), in ${where}.`, ...place });
+  } else if (missingCount) {
+    const models = [...new Set(missingCount.models.filter((model) => !counted.has(model)))].join(', ');
+    findings.push({ message: `The hardware is named without a count (${models}): say how many the runs used (e.g. "8× A100 80GB").`, ...spanOf(missingCount.statement) });
   }
   if (!software) {
     findings.push({ message: `No software versions are stated: give the framework with its version (e.g. "PyTorch 2.3.1", "transformers==4.41", "CUDA 12.4") or a lock file, in ${where}.`, ...place });
   }
-  return { findings, stated: hardware && software ? spanOf(stated as Statement) : undefined, place };
+  const stated = hardware ?? software;
+  return { findings, stated: findings.length === 0 && stated ? spanOf(stated) : undefined, place };
 }
 
 export const reproducibilityEnvironment: DocumentRule = {

@@ -1,8 +1,8 @@
 import type { DocumentContext, DocumentRule } from './types';
+import { statedFacts } from './facts/filler';
 import { appendLineEdit } from './facts/insertLine';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
 export const REPRODUCIBILITY_SEEDS = 'reproducibility-seeds';
@@ -21,7 +21,7 @@ export function recordsSeed(statement: Statement): boolean {
 export function assessSeeds(ctx: DocumentContext): Assessment {
   const ids = roleIds(ctx, 'setup');
   const where = (statement: Statement): boolean => ids.length === 0 || statement.kind === 'frontMatter' || inRole(ids, statement);
-  const stated = reportText(ctx.doc, ctx.sections).statements.find((statement) => where(statement) && recordsSeed(statement));
+  const stated = statedFacts(ctx).find((statement) => where(statement) && recordsSeed(statement));
   const place = rolePlace(ctx, 'setup');
   if (stated) return { findings: [], stated: spanOf(stated), place };
   const target = roleSection(ctx, 'setup');

@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
+import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
 import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
 export const RESULTS_VARIANCE = 'results-variance';
@@ -36,7 +36,7 @@ export function statesSpread(statement: Statement): boolean {
 }
 
 export function assessVariance(ctx: DocumentContext): Assessment {
-  const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code');
+  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
   const ids = roleIds(ctx, 'results');
   const inResults = (statement: Statement): boolean => ids.length === 0 || inRole(ids, statement);
   const several = preferInRole(statements, ids, (statement) => SEVERAL_RUNS.test(statement.text) && !/\b(?:one|single|1)\s+(?:run|seed)s?\b/i.test(statement.text.match(SEVERAL_RUNS)?.[0] ?? ''));

@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
+import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
 import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
 import type { Statement } from './facts/reportText';
 
 export const SIGNIFICANCE_CLAIM = 'significance-claim';
@@ -16,7 +16,7 @@ export function statesEvidence(statement: Statement): boolean {
 }
 
 export function assessSignificance(ctx: DocumentContext): Assessment {
-  const statements = reportText(ctx.doc, ctx.sections).statements.filter((statement) => statement.kind !== 'code' && statement.kind !== 'frontMatter');
+  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code' && statement.kind !== 'frontMatter');
   const evidence = preferInRole(statements, roleIds(ctx, 'significance'), statesEvidence);
   const place = rolePlace(ctx, 'significance');
   if (evidence) return { findings: [], stated: spanOf(evidence), place };

@@ -1,7 +1,7 @@
 import type { DocumentContext } from '../types';
+import { isFiller, statedFacts } from './filler';
 import { metricsIn } from './metrics';
 import { inRole, roleIds } from './roles';
-import { reportText } from './reportText';
 import type { Statement } from './reportText';
 
 /** One success criterion: `**p50 latency (CPU, batch 1)**: under 20 ms`, or a row of a criteria table. */
@@ -25,14 +25,14 @@ const FILLER = /^(?:metric|objective|criterion)\s*\d+$/i;
 export function successCriteria(ctx: DocumentContext): Criterion[] {
   const ids = roleIds(ctx, 'successCriteria');
   if (ids.length === 0) return [];
-  const candidates = reportText(ctx.doc, ctx.sections).statements.filter((statement) =>
+  const candidates = statedFacts(ctx).filter((statement) =>
     inRole(ids, statement) && (statement.kind === 'item' || statement.kind === 'row' || (statement.kind === 'text' && statement.label !== undefined)));
   const labelled = candidates.filter((statement) => statement.label !== undefined && statement.kind !== 'row' && METRIC_LABEL.test(statement.label));
   const chosen = labelled.length > 0 ? labelled : candidates;
   const criteria: Criterion[] = [];
   for (const statement of chosen) {
     const name = (statement.label ?? statement.text).trim();
-    if (name === '' || FILLER.test(name) || /\{\{/.test(statement.text)) continue;
+    if (name === '' || FILLER.test(name) || isFiller(ctx.kind, statement)) continue;
     const detail = statement.label === undefined ? '' : statement.value;
     const fromName = metricsIn(name);
     criteria.push({ statement, name, detail, metrics: labelled.length > 0 || fromName.length === 0 ? metricsIn(`${name} ${detail}`) : fromName });
