@@ -1,5 +1,5 @@
 import { lint } from '../core/lint';
-import type { LintOptions } from '../core/lint';
+import type { LintOptions, LintResult } from '../core/lint';
 import type { RuleSetting } from '../core/types';
 import { reportLintOptions } from '../core/features/reportSelection';
 import { sniffDeclaredType } from '../core/parse/declaredType';
@@ -36,6 +36,14 @@ export function lintTask(task: LintTask, loaded: LoadedConfig | undefined, setti
 }
 
 function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefined, settings: FileSettings): FileOutcome {
+  const outcome = lintFileResult(file, loaded, settings);
+  if (!('result' in outcome)) return outcome;
+  const { result } = outcome;
+  return { linted: { path: file, shownAs, kind: result.kind?.id ?? '', findings: result.findings } };
+}
+
+/** The lint result of one file (in this thread: the result is not plain data), or why there is none. */
+export function lintFileResult(file: string, loaded: LoadedConfig | undefined, settings: FileSettings): { result: LintResult } | { notReport: string } | { failure: string } {
   const read = readTextFile(file, settings.maxSize);
   if ('problem' in read) return { failure: read.problem };
   const declaredType = sniffDeclaredType(read.text);
@@ -65,7 +73,7 @@ function lintFile(file: string, shownAs: string, loaded: LoadedConfig | undefine
   try {
     const result = lint(read.text, selected);
     if (!result.kind) return { notReport: result.notReport ?? 'no report kind' };
-    return { linted: { path: file, shownAs, kind: result.kind.id, findings: result.findings } };
+    return { result };
   } catch (error) {
     return { failure: `linting failed: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,18 +1,20 @@
 import { EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import type { CliIo } from './io';
+import { checklistCommand } from './checklistCommand';
 import { kindsCommand } from './kindsCommand';
 import { lintCommand } from './lintCommand';
 import { newCommand } from './newCommand';
-import { KINDS_HELP, LINT_HELP, MAIN_HELP, NEW_HELP } from './usage';
+import { CHECKLIST_HELP, KINDS_HELP, LINT_HELP, MAIN_HELP, NEW_HELP } from './usage';
 import { VERSION } from './version';
 
 const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => number>> = {
   lint: lintCommand,
   new: newCommand,
   kinds: kindsCommand,
+  checklist: checklistCommand,
 };
 
-const HELP: Readonly<Record<string, string>> = { lint: LINT_HELP, new: NEW_HELP, kinds: KINDS_HELP };
+const HELP: Readonly<Record<string, string>> = { lint: LINT_HELP, new: NEW_HELP, kinds: KINDS_HELP, checklist: CHECKLIST_HELP };
 
 /** Runs `mlreport` with the arguments after the program name; returns the exit code. */
 export function run(argv: readonly string[], io: CliIo): number {
@@ -37,7 +39,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     }
     const command = COMMANDS[first];
     if (!command) {
-      throw new UsageError(first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"; the commands are lint, new and kinds`);
+      throw new UsageError(first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"; the commands are lint, new, kinds and checklist`);
     }
     return command(rest, io);
   } catch (error) {

@@ -13,6 +13,7 @@ Commands:
   lint [options] PATH...       Lint report files, folders (their .md files) or globs
   new KIND [options]           Write a new report from a kind's template
   kinds [--json]               List the report kinds for the current folder
+  checklist [options] FILE...  Print a report's reproducibility checklist as Markdown
 
 Options:
   -h, --help                   Show this help; "mlreport lint --help" shows a command's
@@ -72,4 +73,20 @@ its counts. Exits 2 when the configuration has problems (they are printed).
 Options:
       --json                   Print JSON
   -h, --help                   Show this help
+`;
+
+export const CHECKLIST_HELP = `Usage: mlreport checklist [options] FILE...
+
+Prints each report's reproducibility checklist as Markdown, ready to paste into a review or a
+pull request: every item with Yes or No, and the line where the report states it (or where it
+belongs). The items are the reproducibility rules (seeds, environment, results variance, data
+splits, success criteria, objectives, code version, significance claims).
+
+Options:
+  -k, --kind KIND              Check every file as this kind, whatever its front matter says
+  -c, --config FILE            Use this configuration instead of the nearest .mlreport.json
+      --no-config              Use no configuration file
+  -h, --help                   Show this help
+
+Exit codes: 0 printed (whatever the checklist says), 2 bad usage or a file that could not be read.
 `;

@@ -1,7 +1,7 @@
 import type { LintResult } from '../lint';
 import { assessCodeVersion, CODE_VERSION } from '../rules/codeVersion';
 import { assessSplits, DATA_SPLIT_CONSISTENCY } from '../rules/dataSplitConsistency';
-import type { Assessment } from '../rules/facts/roles';
+import type { Assessment, Role } from '../rules/facts/roles';
 import { assessObjectives, OBJECTIVES_STATUS } from '../rules/objectivesStatus';
 import { assessEnvironment, REPRODUCIBILITY_ENVIRONMENT } from '../rules/reproducibilityEnvironment';
 import { assessSeeds, REPRODUCIBILITY_SEEDS } from '../rules/reproducibilitySeeds';
@@ -48,6 +48,8 @@ interface ItemSpec {
   title: string;
   source: string;
   assess: (ctx: DocumentContext) => Assessment;
+  /** The item is left out for kinds without a section of this role (a task spec has no objectives table). */
+  needs?: Role;
 }
 
 /** The checklist items in the order the README lists their rules. */
@@ -57,7 +59,7 @@ export const CHECKLIST_ITEMS: readonly ItemSpec[] = [
   { rule: RESULTS_VARIANCE, title: 'Number of runs and spread of results', source: 'NeurIPS checklist item 7; ML Reproducibility Checklist', assess: assessVariance },
   { rule: DATA_SPLIT_CONSISTENCY, title: 'Data splits add up', source: 'ML Reproducibility Checklist (data splits); REFORMS', assess: assessSplits },
   { rule: SUCCESS_CRITERIA_COVERAGE, title: 'Every success metric reported', source: 'Task-spec guide (comparable results)', assess: assessCoverage },
-  { rule: OBJECTIVES_STATUS, title: 'Every objective has a status', source: 'Experiment report template (Did We Meet Objectives?)', assess: assessObjectives },
+  { rule: OBJECTIVES_STATUS, title: 'Every objective has a status', source: 'Experiment report template (Did We Meet Objectives?)', assess: assessObjectives, needs: 'objectives' },
   { rule: CODE_VERSION, title: 'Code identified by repository and version', source: 'REFORMS (code identity)', assess: assessCodeVersion },
   { rule: SIGNIFICANCE_CLAIM, title: 'Claimed differences backed by a test or spread', source: 'NeurIPS checklist item 7 (statistical significance)', assess: assessSignificance },
 ];
@@ -72,7 +74,7 @@ export function buildChecklist(result: LintResult): Checklist | undefined {
   const ctx: DocumentContext = { doc, kind, sections };
   const items: ChecklistItem[] = [];
   for (const spec of CHECKLIST_ITEMS) {
-    if (!result.activeRules.includes(spec.rule)) continue;
+    if (!result.activeRules.includes(spec.rule) || (spec.needs && !kind.roles?.[spec.needs]?.length)) continue;
     const findings = result.findings.filter((finding) => finding.rule === spec.rule);
     const first = findings[0];
     let span: { start: number; end: number } | undefined;

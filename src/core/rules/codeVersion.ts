@@ -1,12 +1,12 @@
 import type { DocumentContext, DocumentRule } from './types';
 import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
 import type { Statement } from './facts/reportText';
 
 export const CODE_VERSION = 'code-version';
 
-const URL = /\b(?:git\+)?(?:https?:\/\/|git@)[^\s)\]>"'`|]+/gi;
+const URL = /\b(?:git\+)?(?:https?:\/\/|git@)[^\s)\]>"'`|]+|(?<![\w./@-])(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|git\.[\w-]+(?:\.[\w-]+)*)\/[\w.-]+\/[^\s)\]>"'`|,;]+/gi;
 const CODE_HOST = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|sr\.ht|git\.sr\.ht|dev\.azure\.com|sourceforge\.net|[\w-]+\.visualstudio\.com)$|^(?:git|gitlab|github|gitea|forgejo|gerrit|code)[.-]|\.(?:gitlab|github)\./i;
 /** A ref in a repository URL's path: `/tree/v1.2/`, `/blob/a1b2c3d/`, `/commit/…`, `/releases/tag/…`, `@v1.2.0`. */
 const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archive|src)\/([^/?#\s]+)|@([^/@\s]+)$/i;
@@ -19,8 +19,8 @@ export function repositoryUrls(text: string): { url: string; pinned: boolean }[]
   const found: { url: string; pinned: boolean }[] = [];
   for (const match of text.matchAll(URL)) {
     const url = match[0].replace(/[.,;:]+$/, '');
-    const hostMatch = /^(?:git\+)?(?:https?:\/\/([^/:]+)|git@([^:]+):)/i.exec(url);
-    const host = hostMatch?.[1] ?? hostMatch?.[2] ?? '';
+    const hostMatch = /^(?:git\+)?(?:https?:\/\/([^/:]+)|git@([^:]+):|([^/:]+)(?=\/))/i.exec(url);
+    const host = hostMatch?.[1] ?? hostMatch?.[2] ?? hostMatch?.[3] ?? '';
     const path = url.slice(hostMatch?.[0].length ?? 0);
     if (!CODE_HOST.test(host) && !/\/-\//.test(path) && !/\.git(?:$|[@#])/.test(path)) continue;
     if (/^\/?(?:[^/]+\/)?(?:datasets|spaces)\//.test(path) && /huggingface/.test(host)) continue;
@@ -37,6 +37,7 @@ function isVersionRef(ref: string): boolean {
 }
 
 export function assessCodeVersion(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'code')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'code') };
   const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
   const place = rolePlace(ctx, 'code');
   const ids = roleIds(ctx, 'code');
@@ -73,5 +74,6 @@ export const codeVersion: DocumentRule = {
   defaultSeverity: 'info',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessCodeVersion(ctx).findings,
 };

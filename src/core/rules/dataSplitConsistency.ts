@@ -188,5 +188,6 @@ export const dataSplitConsistency: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessSplits(ctx).findings,
 };

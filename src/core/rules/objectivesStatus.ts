@@ -4,7 +4,7 @@ import type { Criterion } from './facts/criteria';
 import { keyWords, sameWord, successCriteria } from './facts/criteria';
 import { metricsIn } from './facts/metrics';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 import type { Cell, Span, Statement } from './facts/reportText';
 
@@ -24,6 +24,7 @@ interface ObjectiveRow {
 }
 
 export function assessObjectives(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'objectives')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'objectives') };
   const ids = roleIds(ctx, 'objectives');
   const place = rolePlace(ctx, 'objectives');
   const section = roleSection(ctx, 'objectives');
@@ -135,5 +136,6 @@ export const objectivesStatus: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessObjectives(ctx).findings,
 };

@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
 import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
-import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, preferInRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { Statement, TableFact } from './facts/reportText';
 import type { RawFinding } from '../types';
 
@@ -48,6 +48,7 @@ export function statesSoftware(statement: Statement): boolean {
 }
 
 export function assessEnvironment(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'environment')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'environment') };
   const statements = statedFacts(ctx);
   const ids = roleIds(ctx, 'environment');
   const bySection = new Map<unknown, Statement[]>();
@@ -100,5 +101,6 @@ export const reproducibilityEnvironment: DocumentRule = {
   defaultSeverity: 'info',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessEnvironment(ctx).findings,
 };

@@ -2,7 +2,7 @@ import type { DocumentContext, DocumentRule } from './types';
 import { statedFacts } from './facts/filler';
 import { appendLineEdit } from './facts/insertLine';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
 import type { Statement } from './facts/reportText';
 
 export const REPRODUCIBILITY_SEEDS = 'reproducibility-seeds';
@@ -19,6 +19,7 @@ export function recordsSeed(statement: Statement): boolean {
 }
 
 export function assessSeeds(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'setup')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'setup') };
   const ids = roleIds(ctx, 'setup');
   const where = (statement: Statement): boolean => ids.length === 0 || statement.kind === 'frontMatter' || inRole(ids, statement);
   const stated = statedFacts(ctx).find((statement) => where(statement) && recordsSeed(statement));
@@ -43,5 +44,6 @@ export const reproducibilitySeeds: DocumentRule = {
   defaultSeverity: 'info',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessSeeds(ctx).findings,
 };

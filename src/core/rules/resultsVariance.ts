@@ -1,7 +1,7 @@
 import type { DocumentContext, DocumentRule } from './types';
 import { statedFacts } from './facts/filler';
 import type { Assessment } from './facts/roles';
-import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, preferInRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { Statement } from './facts/reportText';
 
 export const RESULTS_VARIANCE = 'results-variance';
@@ -36,6 +36,7 @@ export function statesSpread(statement: Statement): boolean {
 }
 
 export function assessVariance(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'results')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'results') };
   const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
   const ids = roleIds(ctx, 'results');
   const inResults = (statement: Statement): boolean => ids.length === 0 || inRole(ids, statement);
@@ -68,5 +69,6 @@ export const resultsVariance: DocumentRule = {
   defaultSeverity: 'info',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessVariance(ctx).findings,
 };

@@ -49,5 +49,6 @@ export const significanceClaim: DocumentRule = {
   defaultSeverity: 'info',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessSignificance(ctx).findings,
 };

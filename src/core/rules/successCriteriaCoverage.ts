@@ -3,12 +3,13 @@ import type { DocumentContext, DocumentRule } from './types';
 import { successCriteria } from './facts/criteria';
 import { namesMetric } from './facts/metrics';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import { inRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import { reportText } from './facts/reportText';
 
 export const SUCCESS_CRITERIA_COVERAGE = 'success-criteria-coverage';
 
 export function assessCoverage(ctx: DocumentContext): Assessment {
+  if (roleNotApplicable(ctx, 'outcomes')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'outcomes') };
   const criteria = successCriteria(ctx);
   const place = rolePlace(ctx, 'successCriteria');
   const ids = roleIds(ctx, 'outcomes');
@@ -43,5 +44,6 @@ export const successCriteriaCoverage: DocumentRule = {
   defaultSeverity: 'warning',
   scope: 'document',
   optIn: true,
+  quietWhereNotApplicable: true,
   check: (ctx) => assessCoverage(ctx).findings,
 };

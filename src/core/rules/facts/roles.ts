@@ -1,4 +1,4 @@
-import { findSpec } from '../../sections/sectionMap';
+import { findSpec, inNotApplicable } from '../../sections/sectionMap';
 import type { SectionOccurrence } from '../../sections/sectionMap';
 import type { KindRoles } from '../../templates/types';
 import type { RawFinding } from '../../types';
@@ -68,4 +68,11 @@ export function preferInRole<T extends { section: SectionOccurrence | undefined 
     outside ??= item;
   }
   return outside;
+}
+
+/** Whether the report marks every section of the role it has as not applicable (`N/A: …`); false when it has none. */
+export function roleNotApplicable(ctx: Pick<DocumentContext, 'kind' | 'sections'>, role: Role): boolean {
+  if (ctx.sections.notApplicable.length === 0) return false;
+  const present = roleIds(ctx, role).flatMap((id) => ctx.sections.byId.get(id) ?? []);
+  return present.length > 0 && present.every((occurrence) => inNotApplicable(ctx.sections, occurrence.heading.end));
 }
