@@ -12,6 +12,7 @@ const CODE_HOST = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg
 const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archive|src)\/([^/?#\s]+)|@([^/@\s]+)$/i;
 /** A commit, tag or version next to the repository: `commit a1b2c3d`, `@a1b2c3d`, `v1.2.0`, `tag v1.2`. */
 const VERSION = /(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])|\bv\d+(?:\.\d+)+(?:[-+][\w.]+)?\b|\b(?:tag|release|version|commit|revision|rev)\s*[:=]?\s*v?[\w.-]*\d[\w.-]*/i;
+const NAMED_REPOSITORY = /\b[\w.-]+\/[\w.-]+\b[^.;]{0,30}\brepo(?:sitory)?\b|\brepo(?:sitory)?\b[^.;]{0,30}\b[\w.-]+\/[\w.-]+/i;
 const VERSION_LABEL = /\b(?:commit|revision|rev|sha|hash|tag|version|release|ref)\b/i;
 
 /** A repository URL in a statement, and whether the URL itself names a commit, tag or version. */
@@ -45,7 +46,11 @@ export function assessCodeVersion(ctx: DocumentContext): Assessment {
   const unpinned: Statement[] = [];
   for (const statement of statements) {
     const urls = repositoryUrls(statement.text);
-    if (urls.length === 0) continue;
+    if (urls.length === 0) {
+      // `the org/repo repository at tag v1.2`: a repository named in words, with its version.
+      if (NAMED_REPOSITORY.test(statement.text) && VERSION.test(statement.text)) return { findings: [], stated: spanOf(statement), place };
+      continue;
+    }
     if (urls.some((url) => url.pinned) || VERSION.test(statement.text.replace(URL, ' '))) return { findings: [], stated: spanOf(statement), place };
     const neighbours = statements.filter((other) => other !== statement && (statement.kind === 'frontMatter' ? other.kind === 'frontMatter' : other.section !== undefined && other.section === statement.section));
     const pin = neighbours.find((other) => other.label !== undefined && VERSION_LABEL.test(other.label) && VERSION.test(`${other.label.match(VERSION_LABEL)?.[0] ?? ''} ${other.value}`));
