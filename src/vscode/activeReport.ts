@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../core';
-import { buildOutline } from '../core';
+import { buildChecklist, buildOutline } from '../core';
 import { IS_REPORT_CONTEXT } from './commandIds';
 import type { OutlineProvider } from './outlineView';
 import type { ReportDocuments } from './reportDocuments';
@@ -24,8 +24,9 @@ export class ActiveReportView {
     void vscode.commands.executeCommand('setContext', IS_REPORT_CONTEXT, report);
     const result = report ? this.documents.last(document.uri) : undefined;
     const outline = result && buildOutline(result);
-    this.outlineProvider.show(document, outline);
-    this.outlineView.description = outline ? `${outline.completeness}% complete` : '';
+    const checklist = result && outline ? buildChecklist(result) : undefined;
+    this.outlineProvider.show(document, outline, result && checklist ? { checklist, lines: result.doc.lines } : undefined);
+    this.outlineView.description = outline ? `${outline.completeness}% complete${checklist ? ` · reproducibility ${checklist.passed}/${checklist.total}` : ''}` : '';
     if (report && this.documents.isTooLarge(document.uri)) this.statusBar.show({ kind: 'tooLarge', limit: readSettings(document.uri).maxLiveLintSize });
     else this.statusBar.show(outline ? { kind: 'report', outline } : { kind: 'hidden' });
   }

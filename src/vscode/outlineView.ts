@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { Outline, OutlineNode, SectionStatus } from '../core';
+import type { Checklist, ChecklistItem, LineIndex, Outline, OutlineNode, SectionStatus } from '../core';
 import { statusText } from '../core';
 import { COMMANDS } from './commandIds';
 
 export const OUTLINE_VIEW_ID = 'mlreport.outline';
+/** The id of the Reproducibility group; its items are `reproducibility/<rule id>`. */
+export const REPRODUCIBILITY_ID = 'reproducibility';
 
 interface StatusLook {
   icon: string;
@@ -32,21 +34,34 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
   /** The document the outline is for. */
   document: vscode.TextDocument | undefined;
 
-  show(document: vscode.TextDocument | undefined, outline: Outline | undefined): void {
+  /** The reproducibility checklist shown as the last group, when the report's kind has one. */
+  checklist: Checklist | undefined;
+  private group: OutlineNode | undefined;
+  private readonly items = new Map<OutlineNode, ChecklistItem>();
+
+  show(document: vscode.TextDocument | undefined, outline: Outline | undefined, checklist?: { checklist: Checklist; lines: LineIndex }): void {
     this.document = outline ? document : undefined;
     this.outline = outline;
+    this.checklist = outline ? checklist?.checklist : undefined;
+    this.items.clear();
+    this.group = outline && checklist ? this.checklistGroup(checklist.checklist, checklist.lines) : undefined;
     this.changed.fire(undefined);
   }
 
   getChildren(element?: OutlineNode): OutlineNode[] {
-    return element ? element.children : (this.outline?.nodes ?? []);
+    if (element) return element.children;
+    const nodes = this.outline?.nodes ?? [];
+    return this.group ? [...nodes, this.group] : nodes;
   }
 
   getParent(element: OutlineNode): OutlineNode | undefined {
-    return this.outline?.nodes.find((node) => node.children.includes(element));
+    return this.getChildren().find((node) => node.children.includes(element));
   }
 
   getTreeItem(node: OutlineNode): vscode.TreeItem {
+    if (node === this.group) return this.groupItem(node);
+    const checked = this.items.get(node);
+    if (checked) return this.checklistItem(node, checked);
     const look = LOOKS[node.status];
     const collapsed = node.children.length === 0
       ? vscode.TreeItemCollapsibleState.None
@@ -69,6 +84,77 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
 
   dispose(): void {
     this.changed.dispose();
+  }
+
+  /** The checklist as a group of nodes: each item goes to where the report states it, or where it belongs. */
+  private checklistGroup(checklist: Checklist, lines: LineIndex): OutlineNode {
+    const children = checklist.items.map((item): OutlineNode => {
+      const location = item.location;
+      let heading: OutlineNode['heading'];
+      if (location) {
+        const start = lines.point(location.start);
+        const end = lines.point(location.end);
+        heading = { line: location.line, start: location.start, end: location.end, ...(start.line === end.line && end.column > start.column ? { columns: [start.column, end.column] as [number, number] } : {}) };
+      }
+      const node: OutlineNode = {
+        id: `${REPRODUCIBILITY_ID}/${item.rule}`,
+        title: item.title,
+        level: 3,
+        required: false,
+        status: item.ok ? 'complete' : 'problems',
+        placeholders: 0,
+        problems: item.problems.length,
+        heading,
+        presentBy: heading ? 'heading' : undefined,
+        children: [],
+      };
+      this.items.set(node, item);
+      return node;
+    });
+    return {
+      id: REPRODUCIBILITY_ID,
+      title: 'Reproducibility',
+      level: 2,
+      required: false,
+      status: checklist.passed === checklist.total ? 'complete' : 'problems',
+      placeholders: 0,
+      problems: checklist.total - checklist.passed,
+      heading: undefined,
+      presentBy: undefined,
+      children,
+    };
+  }
+
+  private groupItem(node: OutlineNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${this.document?.uri.toString() ?? ''}#${node.id}`;
+    item.description = `${node.children.length - node.problems}/${node.children.length}`;
+    item.iconPath = new vscode.ThemeIcon('checklist');
+    item.tooltip = 'The reproducibility checklist (NeurIPS checklist, ML Reproducibility Checklist, REFORMS): ✓ stated, ✗ missing or contradicted. Click an item to go to it.';
+    item.contextValue = 'reproducibility';
+    return item;
+  }
+
+  private checklistItem(node: OutlineNode, checked: ChecklistItem): vscode.TreeItem {
+    const item = new vscode.TreeItem(`${checked.ok ? '✓' : '✗'} ${checked.title}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.document?.uri.toString() ?? ''}#${node.id}`;
+    const where = checked.location ? `line ${checked.location.line}` : '';
+    item.description = checked.ok ? (checked.stated ? where : 'nothing to check') : `${plural(checked.problems.length, 'problem')}${where ? ` · ${where}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(checked.ok ? 'pass' : 'error', new vscode.ThemeColor(checked.ok ? 'testing.iconPassed' : 'problemsErrorIcon.foreground'));
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escape(checked.title)}** (\`${checked.rule}\`)\n\n${escape(checked.source)}\n\n`);
+    if (checked.ok) tooltip.appendMarkdown(checked.stated ? `Stated at ${where}.` : 'Nothing in the report to check.');
+    else for (const problem of checked.problems) tooltip.appendMarkdown(`- ${escape(problem)}\n`);
+    item.tooltip = tooltip;
+    item.contextValue = checked.ok ? 'reproducibility-met' : 'reproducibility-missing';
+    if (node.heading && this.document) {
+      item.command = {
+        command: COMMANDS.revealSection,
+        title: checked.ok ? 'Go to Where It Is Stated' : 'Go to Where It Belongs',
+        arguments: [this.document.uri, node.heading.line, ...(node.heading.columns ? [node.heading.columns] : [])],
+      };
+    }
+    return item;
   }
 }
 

@@ -36,7 +36,7 @@ describe('labeled subsections and sections marked not applicable', () => {
       ['Logging', 'complete', 'label'],
     ]);
     assert.equal(api.outlineProvider.outline?.completeness, 100);
-    assert.equal(api.outlineView.description, '100% complete');
+    assert.equal(api.outlineView.description, '100% complete · reproducibility 7/7');
     assert.equal(api.statusBarText(), '$(checklist) 100% · 0 placeholders');
   });
 
@@ -81,7 +81,7 @@ describe('labeled subsections and sections marked not applicable', () => {
     assert.equal(item.description, 'n/a');
     assert.equal(item.contextValue, 'present');
     assert.equal(api.outlineProvider.outline?.completeness, 100);
-    assert.equal(api.outlineView.description, '100% complete');
+    assert.equal(api.outlineView.description, '100% complete · reproducibility 7/7');
 
     // Replacing the statement with a sentence makes it an ordinary section whose content covers its subsections.
     const statement = lineOf(editor.document, 'N/A — this specification is written before training. Results will be added in version 1.1 together with a');

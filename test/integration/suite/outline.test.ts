@@ -31,7 +31,7 @@ describe('outline view and status bar', () => {
     const nodes = await outlineOf(editor.document.uri);
     const kind = findKind('ml-experiment-report');
     assert.ok(kind);
-    assert.deepEqual(nodes.map((candidate) => candidate.title), kind.sections.map((section) => section.title));
+    assert.deepEqual(nodes.map((candidate) => candidate.title), [...kind.sections.map((section) => section.title), 'Reproducibility']);
     assert.deepEqual(node(nodes, 'conclusions').children.map((child) => child.title), ['Summary', 'Did We Meet Objectives?', 'Lessons Learned']);
 
     const statuses = Object.fromEntries(['objective', 'dataset', 'robustness', 'conclusions/lessons-learned', 'results/quantitative-results'].map((id) => [id, node(nodes, id).status]));
@@ -59,7 +59,7 @@ describe('outline view and status bar', () => {
 
     const outline = api.outlineProvider.outline;
     assert.ok(outline);
-    assert.equal(api.outlineView.description, `${outline.completeness}% complete`);
+    assert.equal(api.outlineView.description, `${outline.completeness}% complete · reproducibility 8/8`);
     assert.ok(outline.completeness > 50 && outline.completeness < 100, `completeness ${outline.completeness}`);
     assert.equal(api.statusBarText(), `$(checklist) ${outline.completeness}% · 1 placeholder`);
   });
