@@ -12,7 +12,7 @@ const CODE_HOST = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg
 const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archive|src)\/([^/?#\s]+)|@([^/@\s]+)$/i;
 /** A commit, tag or version next to the repository: `commit a1b2c3d`, `@a1b2c3d`, `v1.2.0`, `tag v1.2`. */
 const VERSION = /(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])|\bv\d+(?:\.\d+)+(?:[-+][\w.]+)?\b|\b(?:tag|release|version|commit|revision|rev)\s*[:=]?\s*v?[\w.-]*\d[\w.-]*/i;
-const NAMED_REPOSITORY = /\b[\w.-]+\/[\w.-]+\b[^.;]{0,30}\brepo(?:sitory)?\b|\brepo(?:sitory)?\b[^.;]{0,30}\b[\w.-]+\/[\w.-]+/i;
+const NAMED_REPOSITORY = /\b[\w.-]+\/[\w.-]+\s+repo(?:sitory)?\b|\brepo(?:sitory)?\s+[\w.-]+\/[\w.-]+/i;
 const VERSION_LABEL = /\b(?:commit|revision|rev|sha|hash|tag|version|release|ref)\b/i;
 
 /** A repository URL in a statement, and whether the URL itself names a commit, tag or version. */
