@@ -29,7 +29,7 @@ const RUN_COUNT = new RegExp([
 const SPREAD = /±|\+\/-|\+-\s*\d|\bstd\b|\bstdev\b|\bs\.d\.|standard deviation|standard error|\bstderr\b|confidence interval|\bCI\b|\bmin(?:imum)?\b[^.;]{0,40}\bmax(?:imum)?\b|\bmin[–-]max\b|\[\s*-?\d[\d.]*\s*,\s*-?\d[\d.]*\s*\]|\bIQR\b|interquartile|error bars?|\bvariance\b|\bspread\b|\brange(?:d)?\s+(?:from|between|over)\b/i;
 const STANDARD_ERROR = /\b(?:SEM|SE)\b/;
 /** A measured number: `0.911`, `87.3`, `12 ms`. */
-const RESULT_NUMBER = /\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s*%/;
+const RESULT_NUMBER = /(?<!\b(?:version|release|v|section|step|spec)\s*)\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s*%/i;
 
 export function statesSpread(statement: Statement): boolean {
   return SPREAD.test(statement.text) || STANDARD_ERROR.test(statement.text);

@@ -64,8 +64,8 @@ describe('labeled subsections and sections marked not applicable', () => {
     await waitFor(() => node(api.outlineProvider.getChildren(), 'experimental-setup/reproducibility').status === 'missing', { message: 'the removed label to show as missing' });
     const diagnostics = await settledDiagnostics(editor.document);
     assert.deepEqual(diagnostics.map((diagnostic) => [ruleOf(diagnostic), vscode.DiagnosticSeverity[diagnostic.severity], diagnostic.message]), [
-      ['reproducibility-seeds', 'Information', 'No random seed is recorded in "Reproducibility", "Experimental Setup", "Model Details" or "Logs and Code"; record the seeds the runs used (e.g. "seeds 13, 42, 1234") so they can be repeated.'],
       ['missing-section', 'Information', 'Missing subsection "Reproducibility" in "6) Experimental setup" (its other subsections are labeled in its text).'],
+      ['reproducibility-seeds', 'Information', 'No random seed is recorded in "Reproducibility", "Experimental Setup", "Model Details" or "Logs and Code"; record the seeds the runs used (e.g. "seeds 13, 42, 1234") so they can be repeated.'],
     ]);
     assert.ok((api.outlineProvider.outline?.completeness ?? 100) < 100);
   });

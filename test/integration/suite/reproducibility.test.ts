@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../../../src/core';
 import { lineOf, mlreportApi, settledDiagnostics, warmUp } from './api';
@@ -46,7 +47,8 @@ describe('reproducibility checklist in the ML Report view', () => {
     assert.ok(finding, 'a reproducibility-seeds diagnostic');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
     const code = finding.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.fragment, 'rule-reproducibility-seeds');
+    const readmeLine = Number(/^L(\d+)$/.exec(code.target.fragment)?.[1]);
+    assert.equal(readFileSync(code.target.fsPath, 'utf8').split(/\r?\n/)[readmeLine - 1], '### Rule: reproducibility-seeds', 'the code links to the rule\'s README section');
     assert.ok(item.command);
     assert.equal(item.command.arguments?.[1], finding.range.start.line + 1, 'goes to where the seeds belong');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
