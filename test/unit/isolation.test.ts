@@ -16,6 +16,7 @@ const REPORT = experimentTemplate
   .replace('| Train | X examples | Y% |\n| Validation | X examples | Y% |\n| Test | X examples | Y% |', '| Train | 800 | 70% |\n| Validation | 100 | 10% |\n| Test | 100 | 10% |')
   .replace('- **Metric 1**: Target value', '- **BLEU**: at least 30')
   .replace('Key takeaways from the experiment.', 'Ours outperforms both baselines.')
+  .replace('| Objective 1 | ✅ Met | Achieved target |', '| Translation quality | TBD | Not measured yet |')
   .replace(/## 7\. Robustness[\s\S]*?(?=## 8\.)/, '')
   .replace(/(## 1\. Objective)([\s\S]*?)(## 10\. Next Steps[\s\S]*?)(?=## References)/, '$3$1$2')
   .replace('### 9.3 Lessons Learned', '### 9.3 Lessons Learned\n\n## 2. Dataset\n\nAgain.\n\n| a | b |\n|---|\n| 1 | 2 | 3 |\n\n## 6. Analysis\n\n### 6.1 Ablation Study\n\n| a | b |\n|---|---|\n| 1 |\n');

@@ -162,11 +162,6 @@ describe('outline', () => {
     const built = outline(result);
     assert.equal(built.completeness, 0);
     assert.equal(built.placeholders, result.findings.filter((f) => f.rule === UNFILLED_PLACEHOLDER).length);
-    // Where a reproducibility fact belongs (seeds and environment in Training, runs in Results, code in the
-    // Appendix), the template's information finding makes the section need attention beyond filling in.
-    const statuses = built.nodes.map((n) => `${n.id}:${n.status}`);
-    assert.deepEqual(statuses.filter((status) => !status.endsWith(':placeholders')), ['training:problems', 'results:problems', 'appendix:problems'], statuses.join(' '));
-    const problems = result.findings.filter((f) => f.rule !== UNFILLED_PLACEHOLDER && f.rule !== 'missing-section').map((f) => f.rule);
-    assert.deepEqual([...new Set(problems)].sort(), ['code-version', 'reproducibility-environment', 'reproducibility-seeds', 'results-variance']);
+    assert.ok(built.nodes.every((n) => n.status === 'placeholders'), built.nodes.map((n) => `${n.id}:${n.status}`).join(' '));
   });
 });

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOutline, lint } from '../../src/core';
+import { buildOutline, CHECKLIST_ITEMS, lint } from '../../src/core';
+
+const REPRODUCIBILITY = new Set(CHECKLIST_ITEMS.map((item) => item.rule));
 
 const root = join(__dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'rules');
@@ -30,7 +32,10 @@ describe('precision: complete reports are quiet', () => {
     it(path.slice(root.length + 1), () => {
       const result = lint(readFileSync(path, 'utf8'));
       assert.ok(result.kind, 'is a report');
-      assert.deepEqual(result.findings.map((finding) => `${finding.range.start.line}: ${finding.rule} ${finding.message}`), []);
+      // The reproducibility rules' information about facts a structurally complete report does not state
+      // (seeds, versions, code) is true; their precision is tested on reports that state them (reproducibility.test.ts).
+      const missingFacts = (finding: { rule: string; severity: string }): boolean => finding.severity === 'info' && REPRODUCIBILITY.has(finding.rule);
+      assert.deepEqual(result.findings.filter((finding) => !missingFacts(finding)).map((finding) => `${finding.range.start.line}: ${finding.rule} ${finding.message}`), []);
       const outline = buildOutline(result);
       assert.equal(outline?.completeness, 100);
       const open = outline?.nodes.flatMap((node) => [node, ...node.children]).filter((node) => node.required && !['complete', 'n/a'].includes(node.status));

@@ -5,6 +5,7 @@ import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
 import type { Presence, SectionMap } from '../sections/sectionMap';
 import type { SectionSpec } from '../templates/types';
 import type { Finding } from '../types';
+import { CHECKLIST_ITEMS } from './checklist';
 
 /**
  * Status of one expected section in the outline view:
@@ -56,11 +57,15 @@ export interface Outline {
  * too, such as a missing subsection, reported on its section's heading), except a missing top-level
  * section's, which is about the section it names, not the heading it sits on.
  */
+const CHECKLIST_RULES = new Set(CHECKLIST_ITEMS.map((item) => item.rule));
+
 export function buildOutline(result: LintResult): Outline | undefined {
   const { kind, sections } = result;
   if (!kind || !sections) return undefined;
   const topLevelIds = new Set(kind.sections.map((spec) => spec.id));
-  const counted = result.findings.filter((finding) => !(finding.rule === MISSING_SECTION && topLevelIds.has(String(finding.data?.['sectionId']))));
+  // A reproducibility fact the report does not state is the checklist's business (its own group), not the section's.
+  const counted = result.findings.filter((finding) => !(finding.rule === MISSING_SECTION && topLevelIds.has(String(finding.data?.['sectionId'])))
+    && !(finding.severity === 'info' && CHECKLIST_RULES.has(finding.rule)));
   const offsets: FindingOffsets = {
     placeholders: sortedOffsets(counted.filter((finding) => finding.rule === UNFILLED_PLACEHOLDER)),
     problems: sortedOffsets(counted.filter((finding) => finding.rule !== UNFILLED_PLACEHOLDER)),
