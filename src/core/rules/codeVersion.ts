@@ -13,6 +13,8 @@ const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archiv
 /** A commit, tag or version next to the repository: `commit a1b2c3d`, `@a1b2c3d`, `v1.2.0`, `tag v1.2`. */
 const VERSION = /(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])|\bv\d+(?:\.\d+)+(?:[-+][\w.]+)?\b|\b(?:tag|release|version|commit|revision|rev)\s*[:=]?\s*v?[\w.-]*\d[\w.-]*/i;
 const NAMED_REPOSITORY = /\b[\w.-]+\/[\w.-]+\s+repo(?:sitory)?\b|\brepo(?:sitory)?\s+[\w.-]+\/[\w.-]+/i;
+/** `` `org/repo` at commit `a1b2c3d` ``, `` `org/repo` at tag `spec-2.0` ``, `` `org/repo` @ `v1.2` ``, `` `org/repo@a1b2c3d` ``. */
+const INLINE_REPOSITORY = /`[\w.-]+(?:\/[\w.-]+)+(?:@([\w./-]+))?`(?:\s*,?\s*(?:at\s+(?:the\s+)?(commit|tag|release|version|revision|rev)\s*:?\s*`?([\w./-]+)`?|@\s*`?([\w./-]+)`?))?/gi;
 const VERSION_LABEL = /\b(?:commit|revision|rev|sha|hash|tag|version|release|ref)\b/i;
 
 /** A repository URL in a statement, and whether the URL itself names a commit, tag or version. */
@@ -32,6 +34,18 @@ export function repositoryUrls(text: string): { url: string; pinned: boolean }[]
   return found;
 }
 
+/** Whether the statement's source names a repository in inline code with its commit or tag. */
+export function pinnedInlineRepository(source: string): boolean {
+  for (const match of source.matchAll(INLINE_REPOSITORY)) {
+    const [, attached, label, labelled, after] = match;
+    const ref = attached ?? after;
+    if (ref !== undefined && isVersionRef(ref)) return true;
+    // A tag is the author's own name (`spec-2.0`); a branch is not a version, so a tag needs a digit.
+    if (labelled !== undefined && (isVersionRef(labelled) || (/tag|release|version/i.test(label as string) && /\d/.test(labelled)))) return true;
+  }
+  return false;
+}
+
 /** A commit hash or a version-like tag; branch names (`main`, `dev`) are not. */
 function isVersionRef(ref: string): boolean {
   return /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:[._-]\d+)+[\w.-]*$/i.test(ref) || /^(?:release|rel|tag)[-/_]?v?\d/i.test(ref) || /^v\d+$/i.test(ref);
@@ -49,6 +63,7 @@ export function assessCodeVersion(ctx: DocumentContext): Assessment {
     if (urls.length === 0) {
       // `the org/repo repository at tag v1.2`: a repository named in words, with its version.
       if (NAMED_REPOSITORY.test(statement.text) && VERSION.test(statement.text)) return { findings: [], stated: spanOf(statement), place };
+      if (pinnedInlineRepository(ctx.doc.text.slice(statement.start, statement.end))) return { findings: [], stated: spanOf(statement), place };
       continue;
     }
     if (urls.some((url) => url.pinned) || VERSION.test(statement.text.replace(URL, ' '))) return { findings: [], stated: spanOf(statement), place };

@@ -10,6 +10,7 @@ import type { Cell, Span, Statement, TableFact } from './facts/reportText';
 export const DATA_SPLIT_CONSISTENCY = 'data-split-consistency';
 
 const SPLIT_NAME = /^(?:the\s+)?(train(?:ing)?|val(?:id(?:ation)?)?|dev(?:elopment)?|test(?:ing)?|hold[- ]?out|held[- ]out|eval(?:uation)?|calibration|tune|tuning)\b/i;
+const SPLIT_LABEL = /^(?:(?:data(?:set)?|train(?:ing)?[ /-]?(?:val(?:idation)?[ /-]?)?test)\s+)?splits?$/i;
 const TOTAL_ROW = /^(?:total|all|overall|sum|dataset|full dataset)\b/i;
 const PERCENT_HEADER = /%|percent|share|fraction|proportion|ratio/i;
 const NOT_SPLIT_SHARE = /positive|negative|class|label|pos\b|neg\b|balance|accuracy|missing|female|male|minority|majority/i;
@@ -30,6 +31,8 @@ export function assessSplits(ctx: DocumentContext): Assessment {
   const splitIds = roleIds(ctx, 'dataSplits');
   const dataIds = [...roleIds(ctx, 'dataDescription'), ...splitIds];
   const inSplits = (located: Statement | TableFact): boolean => splitIds.length === 0 || inRole(splitIds, located);
+  // `- **Data split**: 80% train / …` in another section (a task spec's setup list) is the split all the same.
+  const splitLabelled = (statement: Statement): boolean => statement.label !== undefined && SPLIT_LABEL.test(statement.label.trim());
   const findings: RawFinding[] = [];
   let stated: Span | undefined;
   const sizes = datasetSizes(text.statements.filter((statement) => dataIds.length === 0 || inRole(dataIds, statement)));
@@ -41,7 +44,7 @@ export function assessSplits(ctx: DocumentContext): Assessment {
     findings.push(...checked);
   }
   for (const statement of text.statements) {
-    if (statement.kind === 'row' || statement.kind === 'code' || !inSplits(statement)) continue;
+    if (statement.kind === 'row' || statement.kind === 'code' || !(inSplits(statement) || splitLabelled(statement))) continue;
     const prose = proseSplit(statement);
     if (!prose) continue;
     stated ??= spanOf(statement);
