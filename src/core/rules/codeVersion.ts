@@ -13,8 +13,8 @@ const URL_REF = /\/(?:-\/)?(?:tree|blob|commit|commits|releases\/tag|tags|archiv
 /** A commit, tag or version next to the repository: `commit a1b2c3d`, `@a1b2c3d`, `v1.2.0`, `tag v1.2`. */
 const VERSION = /(?<![\w/.-])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w-])|\bv\d+(?:\.\d+)+(?:[-+][\w.]+)?\b|\b(?:tag|release|version|commit|revision|rev)\s*[:=]?\s*v?[\w.-]*\d[\w.-]*/i;
 const NAMED_REPOSITORY = /\b[\w.-]+\/[\w.-]+\s+repo(?:sitory)?\b|\brepo(?:sitory)?\s+[\w.-]+\/[\w.-]+/i;
-/** `` `org/repo` at commit `a1b2c3d` ``, `` `org/repo` at tag `spec-2.0` ``, `` `org/repo` @ `v1.2` ``, `` `org/repo@a1b2c3d` ``. */
-const INLINE_REPOSITORY = /`[\w.-]+(?:\/[\w.-]+)+(?:@([\w./-]+))?`(?:\s*,?\s*(?:at\s+(?:the\s+)?(commit|tag|release|version|revision|rev)\s*:?\s*`?([\w./-]+)`?|@\s*`?([\w./-]+)`?))?/gi;
+/** `` `org/repo` at commit `a1b2c3d` ``, `` `org/repo` at tag `spec-2.0` ``, `` `org/repo` @ `v1.2` ``, `` `org/repo@a1b2c3d` ``, `` `org/repo/`, commit 4f2a9c1 ``. */
+const INLINE_REPOSITORY = /`[\w.-]+(?:\/[\w.-]+)+\/?(?:@([\w./-]+))?`(?:\s*,?\s*(?:(?:at\s+(?:the\s+)?)?(commit|tag|release|version|revision|rev)\s*:?\s*`?([\w./-]+)`?|@\s*`?([\w./-]+)`?))?/gi;
 const VERSION_LABEL = /\b(?:commit|revision|rev|sha|hash|tag|version|release|ref)\b/i;
 
 /** A repository URL in a statement, and whether the URL itself names a commit, tag or version. */
@@ -37,8 +37,9 @@ export function repositoryUrls(text: string): { url: string; pinned: boolean }[]
 /** Whether the statement's source names a repository in inline code with its commit or tag. */
 export function pinnedInlineRepository(source: string): boolean {
   for (const match of source.matchAll(INLINE_REPOSITORY)) {
-    const [, attached, label, labelled, after] = match;
-    const ref = attached ?? after;
+    const [, attached, label, labelledRef, afterRef] = match;
+    const ref = (attached ?? afterRef)?.replace(/[.]+$/, '');
+    const labelled = labelledRef?.replace(/[.]+$/, '');
     if (ref !== undefined && isVersionRef(ref)) return true;
     // A tag is the author's own name (`spec-2.0`); a branch is not a version, so a tag needs a digit.
     if (labelled !== undefined && (isVersionRef(labelled) || (/tag|release|version/i.test(label as string) && /\d/.test(labelled)))) return true;

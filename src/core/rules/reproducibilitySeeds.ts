@@ -7,8 +7,8 @@ import type { Statement } from './facts/reportText';
 
 export const REPRODUCIBILITY_SEEDS = 'reproducibility-seeds';
 
-/** `seed 42`, `seeds: 13, 42, 1234`, `random_seed=0`, `Seeds | 0–4`, `seed set to 7`. */
-const SEED_VALUE = /\b(?:random[ _-]?)?seeds?\b(?:\s*(?:values?|is|are|was|were|set|fixed|to|at|of|used|=|:|\||\(|\[|\{|#|no\.?))*\s*\d/i;
+/** `seed 42`, `seeds: 13, 42, 1234`, `**Seeds** — 1, 2 and 3`, `random_seed=0`, `Seeds | 0–4`, `seed set to 7`. */
+const SEED_VALUE = /\b(?:random[ _-]?)?seeds?\b(?:\s*(?:values?|is|are|was|were|set|fixed|to|at|of|used|=|:|\||\(|\[|\{|#|[—–]|no\.?))*\s*\d/i;
 /** `torch.manual_seed(…)`, `set_seed(…)`, `seed_everything(…)`, `np.random.seed(…)`. */
 const SEED_CALL = /\b(?:manual_seed(?:_all)?|set_seed|set_random_seed|seed_everything|random\.seed|tf\.random\.set_seed|PYTHONHASHSEED)\s*[(=]/;
 
