@@ -62,9 +62,13 @@ function formatKind(kind: KindSummary): string {
   return [
     `${kind.id} — ${kind.name}`,
     `  source: ${kind.source}`,
-    `  ${c.sections} sections, ${c.subsections} subsections, ${c.optionalSections} optional; ${c.frontMatterKeys} required front matter keys; ${c.slots} slots, ${c.filler} filler entries`,
+    `  ${count(c.sections, 'section')}, ${count(c.subsections, 'subsection')}, ${c.optionalSections} optional; ${count(c.frontMatterKeys, 'required front matter key')}; ${count(c.slots, 'slot')}, ${count(c.filler, 'filler entry', 'filler entries')}`,
     '  sections (? optional):',
     ...sections,
     '',
   ].join('\n');
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

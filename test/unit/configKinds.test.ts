@@ -218,7 +218,7 @@ describe('mlreport new and mlreport kinds with custom kinds', () => {
     cleanups.push(tree.cleanup);
     const text = runCli(['kinds'], tree.root);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^eval-note — Eval Note\n {2}source: templates\/eval\.md\n {2}2 sections, 1 subsections, 1 optional; 2 required front matter keys; 1 slots, 3 filler entries\n {2}sections \(\? optional\):\n {4}Summary\?\n {4}Results \(Main Table\)\n/);
+    assert.match(text.stdout, /^eval-note — Eval Note\n {2}source: templates\/eval\.md\n {2}2 sections, 1 subsection, 1 optional; 2 required front matter keys; 1 slot, 3 filler entries\n {2}sections \(\? optional\):\n {4}Summary\?\n {4}Results \(Main Table\)\n/);
     assert.match(text.stdout, /ml-experiment-report — ML Experiment Report\n {2}source: built-in/);
     const json = JSON.parse(runCli(['kinds', '--json'], tree.root).stdout) as { id: string; source: string }[];
     assert.deepEqual(json.map((k) => [k.id, k.source]), [['eval-note', 'templates/eval.md'], ['ml-experiment-report', 'built-in'], ['ml-task-spec', 'built-in']]);

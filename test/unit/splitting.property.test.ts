@@ -33,6 +33,15 @@ describe('splitting sections into smaller chunks (property)', () => {
     });
   }
 
+  it('reads a table split into row chunks as one table (found by this property)', async () => {
+    const text = '\ufeff---\ntype: ml-experiment-report\n---\n# Results\n| a |\n| --- |\n| a | a |\n|  |\n| a | a | a | 0.89 |\n# Executive Summary\n';
+    const everywhere = (UNIT_SETTINGS.find(({ name }) => name === 'split everywhere') ?? UNIT_SETTINGS[0])?.settings;
+    assert.ok(everywhere);
+    const split = await withUnitSettings(everywhere, () => observable(lint(text)));
+    const sections = await withUnitSettings(SECTIONS_ONLY, () => observable(lint(text)));
+    assert.deepEqual(split, sections);
+  });
+
   it('splits a long section into many chunks', async () => {
     const text = `# A\n\n${Array.from({ length: 200 }, (_, i) => `Paragraph ${i}.\n`).join('\n')}`;
     const chunks = await withUnitSettings({ ...unitSettings, every: 8 }, () => lint(text).doc.chunks.length);

@@ -55,6 +55,8 @@ interface ChunkStatement extends Omit<Statement, 'section' | 'table'> {
 interface ChunkTable extends Span {
   header: Cell[];
   rows: Cell[][];
+  /** The rows go on a table that an earlier chunk started (a long table split into chunks). */
+  continued: boolean;
 }
 
 interface ChunkText {
@@ -71,7 +73,7 @@ export function reportText(doc: ParsedDocument, sections: SectionMap): ReportTex
   if (cached?.sections === sections) return cached.text;
   const locate = sectionLocator(sections);
   const statements: Statement[] = [];
-  const tables: TableFact[] = [];
+  const tables: (TableFact & { rows: (readonly Cell[])[] })[] = [];
   for (const entry of doc.frontMatter?.data ? frontMatterEntries(doc.frontMatter) : []) {
     if (!entry.value) continue;
     const value = plain(entry.value.replace(/^["']|["']$/g, ''));
@@ -84,18 +86,26 @@ export function reportText(doc: ParsedDocument, sections: SectionMap): ReportTex
       byChunk.set(chunk.parse, own);
     }
     const shift = chunk.start;
-    const placed = own.tables.map((table): TableFact => {
+    const placed = own.tables.map((table) => {
       const move = (cell: Cell): Cell => ({ text: cell.text, start: cell.start + shift, end: cell.end + shift });
-      return {
+      const rows = table.rows.map((row) => row.map(move));
+      const started = table.continued ? tables[tables.length - 1] : undefined;
+      if (started) {
+        started.rows.push(...rows);
+        started.end = table.end + shift;
+        return started;
+      }
+      const fact = {
         start: table.start + shift,
         end: table.end + shift,
         header: table.header.map(move),
-        rows: table.rows.map((row) => row.map(move)),
+        rows,
         statements: [],
         section: locate(table.start + shift),
       };
+      tables.push(fact);
+      return fact;
     });
-    tables.push(...placed);
     for (const statement of own.statements) {
       const { table, ...rest } = statement;
       const placedStatement: Statement = {
@@ -186,8 +196,10 @@ function paragraphStatements(text: string, start: number, end: number, kind: 'te
 }
 
 function addTable(text: string, node: Table, start: number, end: number, result: ChunkText): void {
-  const [headerRow, ...bodyRows] = node.children;
-  if (!headerRow) return;
+  const continued = node.data?.continued === true;
+  const headerRow = continued ? undefined : node.children[0];
+  const bodyRows = continued ? node.children : node.children.slice(1);
+  if (!continued && !headerRow) return;
   const cellsOf = (row: (typeof node.children)[number]): Cell[] => row.children.map((cell) => {
     const first = cell.children[0]?.position?.start.offset;
     const last = cell.children[cell.children.length - 1]?.position?.end.offset;
@@ -196,7 +208,7 @@ function addTable(text: string, node: Table, start: number, end: number, result:
     return { text: first === undefined ? '' : plain(text.slice(cellStart, cellEnd)), start: cellStart, end: cellEnd };
   });
   const index = result.tables.length;
-  const table: ChunkTable = { start, end, header: cellsOf(headerRow), rows: [] };
+  const table: ChunkTable = { start, end, header: headerRow ? cellsOf(headerRow) : [], rows: [], continued };
   result.tables.push(table);
   for (const row of bodyRows) {
     const cells = cellsOf(row);
