@@ -19,8 +19,13 @@ export type RuleLink = (ruleId: string) => vscode.Uri;
  * VS Code opens at that line): they work offline, unlike the repository's web page.
  */
 export function ruleLinks(context: vscode.ExtensionContext): RuleLink {
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  return ruleLinksIn(readme, readText(readme));
+  // A .vsix holds the README as `readme.md` (vsce renames it); a development checkout as `README.md`.
+  for (const name of ['README.md', 'readme.md']) {
+    const readme = vscode.Uri.joinPath(context.extensionUri, name);
+    const text = readText(readme);
+    if (text !== undefined) return ruleLinksIn(readme, text);
+  }
+  return ruleLinksIn(vscode.Uri.joinPath(context.extensionUri, 'README.md'), undefined);
 }
 
 /** Rule links into a README whose text is given (undefined when it could not be read: the README itself). */

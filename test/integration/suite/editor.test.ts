@@ -161,7 +161,7 @@ describe('editor: completion, hovers, anchors, placeholder actions', () => {
     const [diagnostic] = await settledDiagnostics(editor.document);
     assert.ok(diagnostic && typeof diagnostic.code === 'object');
     const target = diagnostic.code.target;
-    assert.match(target.path, /README\.md$/);
+    assert.match(target.path, /\/readme\.md$/i);
     const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
     const readme = await vscode.workspace.openTextDocument(target.with({ fragment: '' }));
     assert.equal(readme.lineAt(line - 1).text, `### Rule: ${ruleOf(diagnostic)}`);
