@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
 import { BUILTIN_KINDS, RULE_IDS } from '../../src/core';
 import { COMMANDS, IS_REPORT_CONTEXT } from '../../src/vscode/commandIds';
 
 interface Manifest {
+  main: string;
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
   extensionKind?: string[];
@@ -61,8 +63,11 @@ describe('extension manifest (package.json)', () => {
       ...contributes.snippets.map((s) => s.path), ...contributes.grammars.map((g) => g.path), ...contributes['markdown.previewStyles'],
       ...contributes.viewsContainers.activitybar.map((container) => container.icon), 'media/icon.png', 'LICENSE', 'CHANGELOG.md', 'README.md',
     ];
-    for (const path of files) {
-      assert.ok(existsSync(path), path);
+    const packaged = readFileSync('.vscodeignore', 'utf8').split(/\r?\n/).filter((line) => line.startsWith('!')).map((line) => picomatch(line.slice(1)));
+    for (const path of [...files, manifest.main]) {
+      const file = path.replace(/^\.\//, '');
+      assert.ok(existsSync(file), file);
+      assert.ok(packaged.some((isPackaged) => isPackaged(file)), `${file} is left out of the .vsix by .vscodeignore`);
     }
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
