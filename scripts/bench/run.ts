@@ -18,7 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { bigBlockDocuments, headingDense, tableDocument } from './bigBlocks';
-import { benchBlock } from './blocks';
+import { benchBlock, longestBlock } from './blocks';
 import type { BlockResult } from './blocks';
 import { heapUsed, requireTime } from './fresh';
 import { generateReport } from './generateReport';
@@ -135,21 +135,12 @@ async function slicedFirstLint(core: typeof Core, text: string, runs: number): P
   const blocks: number[] = [];
   const expected = core.lint(text).findings;
   for (let run = 0; run < runs; run++) {
-    let longest = 0;
-    let last = process.hrtime.bigint();
-    let done = false;
-    const ping = (): void => {
-      longest = Math.max(longest, elapsedMs(last));
-      last = process.hrtime.bigint();
-      if (!done) setImmediate(ping);
-    };
-    setImmediate(ping);
-    const started = process.hrtime.bigint();
-    const result = await new core.ReportLinter().updateAsync(text);
-    totals.push(elapsedMs(started));
-    done = true;
-    await new Promise((resolve) => setImmediate(resolve)); // the last ping measures the final stretch
-    blocks.push(longest);
+    let result: Awaited<ReturnType<Core.ReportLinter['updateAsync']>>;
+    blocks.push(await longestBlock(async () => {
+      const started = process.hrtime.bigint();
+      result = await new core.ReportLinter().updateAsync(text);
+      totals.push(elapsedMs(started));
+    }));
     assert.deepEqual(result?.findings, expected, 'updateAsync must equal a lint from scratch');
   }
   return { totalMs: median(totals), longestBlockMs: median(blocks) };
