@@ -1,8 +1,8 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { statedFacts } from './facts/filler';
+import { reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import type { Statement } from './facts/reportText';
+import type { Statement, StatementText } from './facts/reportText';
 
 export const CODE_VERSION = 'code-version';
 
@@ -52,14 +52,26 @@ function isVersionRef(ref: string): boolean {
   return /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}$/i.test(ref) || /^v?\d+(?:[._-]\d+)+[\w.-]*$/i.test(ref) || /^(?:release|rel|tag)[-/_]?v?\d/i.test(ref) || /^v\d+$/i.test(ref);
 }
 
+/** A statement that names a repository: by URL, in words with a version, or in inline code with its commit or tag. */
+function namesRepository(statement: StatementText, source: string): boolean {
+  if (statement.kind === 'code') return false;
+  if (repositoryUrls(statement.text).length > 0) return true;
+  return (NAMED_REPOSITORY.test(statement.text) && VERSION.test(statement.text)) || pinnedInlineRepository(source.slice(statement.start, statement.end));
+}
+
+/** `**Commit**: a1b2c3d`, `- tag: v1.2`: a labelled version, which pins a repository named beside it. */
+function labelsVersion(statement: StatementText): boolean {
+  return statement.kind !== 'code' && statement.label !== undefined && VERSION_LABEL.test(statement.label) && VERSION.test(`${statement.label.match(VERSION_LABEL)?.[0] ?? ''} ${statement.value}`);
+}
+
 export function assessCodeVersion(ctx: DocumentContext): Assessment {
   if (roleNotApplicable(ctx, 'code')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'code') };
-  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
+  const facts = reportFacts(ctx);
   const place = rolePlace(ctx, 'code');
   const ids = roleIds(ctx, 'code');
   const home = roleSection(ctx, 'code');
   const unpinned: Statement[] = [];
-  for (const statement of statements) {
+  for (const statement of facts.stated(namesRepository)) {
     const urls = repositoryUrls(statement.text);
     if (urls.length === 0) {
       // `the org/repo repository at tag v1.2`: a repository named in words, with its version.
@@ -68,8 +80,7 @@ export function assessCodeVersion(ctx: DocumentContext): Assessment {
       continue;
     }
     if (urls.some((url) => url.pinned) || VERSION.test(statement.text.replace(URL, ' '))) return { findings: [], stated: spanOf(statement), place };
-    const neighbours = statements.filter((other) => other !== statement && (statement.kind === 'frontMatter' ? other.kind === 'frontMatter' : other.section !== undefined && other.section === statement.section));
-    const pin = neighbours.find((other) => other.label !== undefined && VERSION_LABEL.test(other.label) && VERSION.test(`${other.label.match(VERSION_LABEL)?.[0] ?? ''} ${other.value}`));
+    const pin = [...facts.stated(labelsVersion)].some((other) => other !== statement && (statement.kind === 'frontMatter' ? other.kind === 'frontMatter' : other.section !== undefined && other.section === statement.section));
     if (pin) return { findings: [], stated: spanOf(statement), place };
     unpinned.push(statement);
   }

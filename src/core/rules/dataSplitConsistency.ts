@@ -3,9 +3,9 @@ import type { DocumentContext, DocumentRule } from './types';
 import type { WrittenNumber, Percentage } from './facts/numbers';
 import { countsIn, formatCount, leadingCount, percentageIn } from './facts/numbers';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, rolePlace, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
-import type { Cell, Span, Statement, TableFact } from './facts/reportText';
+import { roleIds, rolePlace, spanOf } from './facts/roles';
+import { reportFacts } from './facts/reportFacts';
+import type { Cell, Span, Statement, StatementText, TableFact } from './facts/reportText';
 
 export const DATA_SPLIT_CONSISTENCY = 'data-split-consistency';
 
@@ -18,6 +18,10 @@ const COUNT_HEADER = /size|count|examples|samples|instances|rows|images|frames|s
 const SIZE_LABEL = /^(?:size|total(?: size)?|dataset size|data size|(?:number of |# ?|total )?(?:examples|samples|instances|records|rows|images|sentences|documents|items)|n)$/i;
 const SIZE_PROSE = /\b(?:dataset|corpus|data ?set|data|collection|benchmark|it)\b[^.;]{0,40}?\b(?:holds|contains|has|comprises|consists of|includes|totals?|of)\s+~?\s*(\d{1,3}(?:,\d{3})+|\d{3,})/i;
 
+function splitLabelled(statement: StatementText): boolean {
+  return statement.label !== undefined && SPLIT_LABEL.test(statement.label.trim());
+}
+
 interface SplitRow {
   name: string;
   count: WrittenNumber | undefined;
@@ -27,24 +31,22 @@ interface SplitRow {
 }
 
 export function assessSplits(ctx: DocumentContext): Assessment {
-  const text = reportText(ctx.doc, ctx.sections);
+  const facts = reportFacts(ctx);
   const splitIds = roleIds(ctx, 'dataSplits');
   const dataIds = [...roleIds(ctx, 'dataDescription'), ...splitIds];
-  const inSplits = (located: Statement | TableFact): boolean => splitIds.length === 0 || inRole(splitIds, located);
-  // `- **Data split**: 80% train / …` in another section (a task spec's setup list) is the split all the same.
-  const splitLabelled = (statement: Statement): boolean => statement.label !== undefined && SPLIT_LABEL.test(statement.label.trim());
   const findings: RawFinding[] = [];
   let stated: Span | undefined;
-  const sizes = datasetSizes(text.statements.filter((statement) => dataIds.length === 0 || inRole(dataIds, statement)));
-  for (const table of text.tables) {
-    if (!inSplits(table)) continue;
+  const sizes = datasetSizes(facts.within(dataIds));
+  for (const table of facts.tablesWithin(splitIds)) {
     const checked = checkTable(table, sizes, (offset) => ctx.doc.lines.point(offset).line);
     if (!checked) continue;
     stated ??= { start: table.start, end: table.header[table.header.length - 1]?.end ?? table.start };
     findings.push(...checked);
   }
-  for (const statement of text.statements) {
-    if (statement.kind === 'row' || statement.kind === 'code' || !(inSplits(statement) || splitLabelled(statement))) continue;
+  // `- **Data split**: 80% train / …` in another section (a task spec's setup list) is the split all the same.
+  const candidates = [...new Set([...facts.within(splitIds), ...facts.passing(splitLabelled)])].sort((a, b) => a.start - b.start);
+  for (const statement of candidates) {
+    if (statement.kind === 'row' || statement.kind === 'code') continue;
     const prose = proseSplit(statement);
     if (!prose) continue;
     stated ??= spanOf(statement);

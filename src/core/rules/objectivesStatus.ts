@@ -4,8 +4,8 @@ import type { Criterion } from './facts/criteria';
 import { keyWords, sameWord, successCriteria } from './facts/criteria';
 import { metricsIn } from './facts/metrics';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
+import { roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import { reportFacts } from './facts/reportFacts';
 import type { Cell, Span, Statement } from './facts/reportText';
 
 export const OBJECTIVES_STATUS = 'objectives-status';
@@ -54,8 +54,8 @@ export function assessObjectives(ctx: DocumentContext): Assessment {
 }
 
 function objectiveRows(ctx: DocumentContext, ids: readonly string[]): ObjectiveRow[] {
-  const text = reportText(ctx.doc, ctx.sections);
-  const table = text.tables.find((candidate) => inRole(ids, candidate) && candidate.rows.length > 0);
+  const facts = reportFacts(ctx);
+  const table = facts.tablesWithin(ids).find((candidate) => candidate.rows.length > 0);
   if (table) {
     const header = table.header.map((cell) => cell.text);
     const found = header.findIndex((title, index) => index > 0 && STATUS_HEADER.test(title));
@@ -69,7 +69,7 @@ function objectiveRows(ctx: DocumentContext, ids: readonly string[]): ObjectiveR
       return [{ statement, name: nameCell.text, nameSpan: nameCell, status: statusCell?.text ?? '', statusSpan }];
     });
   }
-  return text.statements.filter((statement) => statement.kind === 'item' && inRole(ids, statement)).flatMap((statement) => {
+  return facts.within(ids).filter((statement) => statement.kind === 'item').flatMap((statement) => {
     const split = statement.label !== undefined ? { name: statement.label, status: statement.value } : splitItem(statement.text);
     if (!split || FILLER.test(split.name)) return [];
     return [{ statement, name: split.name, nameSpan: spanOf(statement), status: split.status, statusSpan: spanOf(statement) }];

@@ -1,8 +1,8 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { statedFacts } from './facts/filler';
+import { reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { inRole, preferInRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
-import type { Statement, TableFact } from './facts/reportText';
+import type { Statement, StatementText, TableFact } from './facts/reportText';
 import type { RawFinding } from '../types';
 
 export const REPRODUCIBILITY_ENVIRONMENT = 'reproducibility-environment';
@@ -29,55 +29,53 @@ function acceleratorsIn(text: string): string[] {
 
 const ACCELERATORS = new RegExp(ACCELERATOR.source, 'gi');
 
-/** Whether a statement counts its accelerators: in its text, in a count column of its table, or in a line of its section about GPUs. */
-function counts(statement: Statement, context: readonly Statement[]): boolean {
+/** A line about how many GPUs (or other devices): `4 GPUs`, `GPU count: 8`. */
+function countsDevices(statement: StatementText): boolean {
+  return COUNT.test(statement.text) && /\b(?:GPU|TPU|accelerator|device|node|count)/i.test(statement.text);
+}
+
+/** Whether a statement counts its accelerators: in its text, in a count column of its table, or in another line of its section about GPUs. */
+function counts(statement: Statement, deviceCounts: readonly Statement[]): boolean {
   if (COUNT.test(statement.text) || hasCountColumn(statement.table)) return true;
-  return context.some((other) => COUNT.test(other.text) && /\b(?:GPU|TPU|accelerator|device|node|count)/i.test(other.text));
+  return statement.section !== undefined && deviceCounts.some((other) => other !== statement && other.section === statement.section);
 }
 
 function hasCountColumn(table: TableFact | undefined): boolean {
   return table !== undefined && table.header.some((cell) => COUNT_HEADER.test(cell.text));
 }
 
-export function statesHardware(statement: Statement): boolean {
+export function statesHardware(statement: StatementText): boolean {
   return ACCELERATOR.test(statement.text) || CPU.test(statement.text) || INSTANCE.test(statement.text);
 }
 
-export function statesSoftware(statement: Statement): boolean {
+export function statesSoftware(statement: StatementText): boolean {
   return SOFTWARE.test(statement.text) || LOCK.test(statement.text);
 }
 
 export function assessEnvironment(ctx: DocumentContext): Assessment {
   if (roleNotApplicable(ctx, 'environment')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'environment') };
-  const statements = statedFacts(ctx);
+  const facts = reportFacts(ctx);
+  const hardwareStatements = [...facts.stated(statesHardware)];
+  const deviceCounts = [...facts.stated(countsDevices)];
   const ids = roleIds(ctx, 'environment');
-  const bySection = new Map<unknown, Statement[]>();
-  for (const statement of statements) {
-    if (statement.section === undefined) continue;
-    const list = bySection.get(statement.section);
-    if (list) list.push(statement);
-    else bySection.set(statement.section, [statement]);
-  }
   const counted = new Set<string>();
   const uncounted: { statement: Statement; models: string[] }[] = [];
   let countedHardware = false;
-  for (const statement of statements) {
-    if (!statesHardware(statement)) continue;
+  for (const statement of hardwareStatements) {
     const models = acceleratorsIn(statement.text);
     if (models.length === 0) {
       countedHardware = true;
       continue;
     }
-    const context = (bySection.get(statement.section) ?? []).filter((other) => other !== statement);
-    if (counts(statement, context)) {
+    if (counts(statement, deviceCounts)) {
       countedHardware = true;
       for (const model of models) counted.add(model);
     } else {
       uncounted.push({ statement, models });
     }
   }
-  const hardware = preferInRole(statements, ids, statesHardware);
-  const software = preferInRole(statements, ids, statesSoftware);
+  const hardware = preferInRole(hardwareStatements, ids);
+  const software = facts.firstStated(statesSoftware, ids);
   const place = rolePlace(ctx, 'environment');
   const findings: RawFinding[] = [];
   const where = roleTitles(ctx, 'environment');

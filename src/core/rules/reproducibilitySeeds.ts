@@ -1,9 +1,9 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { statedFacts } from './facts/filler';
+import { reportFacts } from './facts/reportFacts';
 import { appendLineEdit } from './facts/insertLine';
 import type { Assessment } from './facts/roles';
-import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import type { Statement } from './facts/reportText';
+import { roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
+import type { StatementText } from './facts/reportText';
 
 export const REPRODUCIBILITY_SEEDS = 'reproducibility-seeds';
 
@@ -14,15 +14,17 @@ const SEED_CALL = /\b(?:manual_seed(?:_all)?|set_seed|set_random_seed|seed_every
 
 export const SEED_LINE = '- **Random seeds**: {{SEEDS}}';
 
-export function recordsSeed(statement: Statement): boolean {
+export function recordsSeed(statement: StatementText): boolean {
   return SEED_VALUE.test(statement.text) || SEED_CALL.test(statement.text);
 }
 
 export function assessSeeds(ctx: DocumentContext): Assessment {
   if (roleNotApplicable(ctx, 'setup')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'setup') };
   const ids = roleIds(ctx, 'setup');
-  const where = (statement: Statement): boolean => ids.length === 0 || statement.kind === 'frontMatter' || inRole(ids, statement);
-  const stated = statedFacts(ctx).find((statement) => where(statement) && recordsSeed(statement));
+  const facts = reportFacts(ctx);
+  // Front matter (`seed: 42`) counts wherever the role is; it comes first.
+  const first = facts.stated(recordsSeed).next().value;
+  const stated = first?.kind === 'frontMatter' ? first : facts.stated(recordsSeed, ids).next().value;
   const place = rolePlace(ctx, 'setup');
   if (stated) return { findings: [], stated: spanOf(stated), place };
   const target = roleSection(ctx, 'setup');

@@ -1,8 +1,8 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { statedFacts } from './facts/filler';
+import { reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
-import { inRole, preferInRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
-import type { Statement } from './facts/reportText';
+import { roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
+import type { StatementText } from './facts/reportText';
 
 export const RESULTS_VARIANCE = 'results-variance';
 
@@ -31,20 +31,31 @@ const STANDARD_ERROR = /\b(?:SEM|SE)\b/;
 /** A measured number: `0.911`, `87.3`, `12 ms`. */
 const RESULT_NUMBER = /(?<!\b(?:version|release|v|section|step|spec)\s*)\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s*%/i;
 
-export function statesSpread(statement: Statement): boolean {
-  return SPREAD.test(statement.text) || STANDARD_ERROR.test(statement.text);
+export function statesSpread(statement: StatementText): boolean {
+  return statement.kind !== 'code' && (SPREAD.test(statement.text) || STANDARD_ERROR.test(statement.text));
+}
+
+function overSeveralRuns(statement: StatementText): boolean {
+  return statement.kind !== 'code' && SEVERAL_RUNS.test(statement.text) && !/\b(?:one|single|1)\s+(?:run|seed)s?\b/i.test(statement.text.match(SEVERAL_RUNS)?.[0] ?? '');
+}
+
+function countsRuns(statement: StatementText): boolean {
+  return statement.kind !== 'code' && RUN_COUNT.test(statement.text);
+}
+
+function statesResult(statement: StatementText): boolean {
+  return statement.kind !== 'code' && RESULT_NUMBER.test(statement.text);
 }
 
 export function assessVariance(ctx: DocumentContext): Assessment {
   if (roleNotApplicable(ctx, 'results')) return { findings: [], stated: undefined, place: rolePlace(ctx, 'results') };
-  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code');
+  const facts = reportFacts(ctx);
   const ids = roleIds(ctx, 'results');
-  const inResults = (statement: Statement): boolean => ids.length === 0 || inRole(ids, statement);
-  const several = preferInRole(statements, ids, (statement) => SEVERAL_RUNS.test(statement.text) && !/\b(?:one|single|1)\s+(?:run|seed)s?\b/i.test(statement.text.match(SEVERAL_RUNS)?.[0] ?? ''));
-  const spread = preferInRole(statements, ids, statesSpread);
-  const count = several ?? preferInRole(statements, ids, (statement) => RUN_COUNT.test(statement.text));
+  const several = facts.firstStated(overSeveralRuns, ids);
+  const spread = facts.firstStated(statesSpread, ids);
+  const count = several ?? facts.firstStated(countsRuns, ids);
   const place = rolePlace(ctx, 'results');
-  const hasResults = statements.some((statement) => inResults(statement) && RESULT_NUMBER.test(statement.text));
+  const hasResults = !facts.stated(statesResult, ids).next().done;
   if (several && !spread) {
     return {
       findings: [{ message: 'Results are given over several runs, but no spread is reported: add ± std, a confidence interval or the min–max over the runs.', ...spanOf(several) }],

@@ -1,8 +1,8 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { statedFacts } from './facts/filler';
+import { reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
-import { inRole, preferInRole, roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
-import type { Statement } from './facts/reportText';
+import { roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
+import type { StatementText } from './facts/reportText';
 
 export const SIGNIFICANCE_CLAIM = 'significance-claim';
 
@@ -11,19 +11,29 @@ const CLAIM = /\b(?:statistically\s+)?significant(?:ly)?\b|\boutperform(?:s|ed|i
 /** Evidence for a difference: a named test, a p-value, a confidence interval or a spread. */
 const EVIDENCE = /\bp\s*[<=≤>≈]\s*(?:0?\.\d|\d(?:\.\d+)?\s*[×x·]\s*10|10)|\bp[- ]values?\b|\b(?:t-test|t test|Welch|Wilcoxon|Mann[- ]Whitney|McNemar|bootstrap(?:ped)?|permutation test|ANOVA|chi[- ]squared?|χ²|Fisher'?s exact|sign test|Friedman|Nemenyi|Bonferroni|Holm|Kruskal|DeLong|z-test|effect size|Cohen'?s d)\b|confidence interval|\bCI\b|±|\+\/-|standard deviation|\bstd\b|standard error|error bars|\bmin(?:imum)?\b[^.;]{0,40}\bmax(?:imum)?\b|\bmin[–-]max\b/i;
 
-export function statesEvidence(statement: Statement): boolean {
-  return EVIDENCE.test(statement.text);
+const ANY_CLAIM = new RegExp(CLAIM.source, 'i');
+
+function prose(statement: StatementText): boolean {
+  return statement.kind !== 'code' && statement.kind !== 'frontMatter';
+}
+
+export function statesEvidence(statement: StatementText): boolean {
+  return prose(statement) && EVIDENCE.test(statement.text);
+}
+
+/** A claim in the statement's source (where its positions are taken from). */
+function makesClaim(statement: StatementText, source: string): boolean {
+  return prose(statement) && ANY_CLAIM.test(source.slice(statement.start, statement.end));
 }
 
 export function assessSignificance(ctx: DocumentContext): Assessment {
-  const statements = statedFacts(ctx).filter((statement) => statement.kind !== 'code' && statement.kind !== 'frontMatter');
-  const evidence = preferInRole(statements, roleIds(ctx, 'significance'), statesEvidence);
+  const facts = reportFacts(ctx);
+  const evidence = facts.firstStated(statesEvidence, roleIds(ctx, 'significance'));
   const place = rolePlace(ctx, 'significance');
   if (evidence) return { findings: [], stated: spanOf(evidence), place };
   const ids = roleIds(ctx, 'claims');
   const claims: { start: number; end: number; word: string }[] = [];
-  for (const statement of statements) {
-    if (ids.length > 0 && !inRole(ids, statement)) continue;
+  for (const statement of facts.stated(makesClaim, ids)) {
     const source = ctx.doc.text.slice(statement.start, statement.end);
     for (const match of source.matchAll(CLAIM)) {
       claims.push({ start: statement.start + match.index, end: statement.start + match.index + match[0].length, word: match[0] });

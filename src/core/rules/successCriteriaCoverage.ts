@@ -1,10 +1,10 @@
 import type { RawFinding } from '../types';
 import type { DocumentContext, DocumentRule } from './types';
 import { successCriteria } from './facts/criteria';
-import { namesMetric } from './facts/metrics';
+import { metricTest } from './facts/metrics';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
-import { reportText } from './facts/reportText';
+import { reportFacts } from './facts/reportFacts';
 
 export const SUCCESS_CRITERIA_COVERAGE = 'success-criteria-coverage';
 
@@ -14,16 +14,17 @@ export function assessCoverage(ctx: DocumentContext): Assessment {
   const place = rolePlace(ctx, 'successCriteria');
   const ids = roleIds(ctx, 'outcomes');
   if (criteria.length === 0 || ids.length === 0) return { findings: [], stated: undefined, place };
-  const text = reportText(ctx.doc, ctx.sections);
-  const outcomes = [
-    ...text.statements.filter((statement) => statement.kind !== 'frontMatter' && inRole(ids, statement)).map((statement) => statement.text),
-    ...text.tables.filter((table) => inRole(ids, table)).map((table) => table.header.map((cell) => cell.text).join(' | ')),
-    ...ctx.sections.occurrences.filter((occurrence) => inRole(ids, { section: occurrence })).map((occurrence) => occurrence.heading.text),
-  ].join('\n');
+  const facts = reportFacts(ctx);
+  const headings = ctx.sections.occurrences.filter((occurrence) => inRole(ids, { section: occurrence })).map((occurrence) => occurrence.heading.text);
+  /** Whether the outcome parts name the metric: in a statement, a table's header or a heading. */
+  const reported = (metric: string): boolean => {
+    const test = metricTest(metric);
+    return !facts.passing(test, ids).next().done || !facts.tablesWhoseHeader(test, ids).next().done || headings.some((heading) => test({ text: heading }));
+  };
   const findings: RawFinding[] = [];
   for (const criterion of criteria) {
     for (const metric of criterion.metrics) {
-      if (namesMetric(outcomes, metric)) continue;
+      if (reported(metric)) continue;
       findings.push({
         message: `The success metric ${metric} ("${shorten(criterion.statement.text)}") is reported nowhere in ${roleTitles(ctx, 'outcomes')}.`,
         ...spanOf(criterion.statement),

@@ -1,7 +1,8 @@
 import type { DocumentContext } from '../types';
-import { isFiller, statedFacts } from './filler';
+import { isFiller } from './filler';
 import { metricsIn } from './metrics';
-import { inRole, roleIds } from './roles';
+import { reportFacts } from './reportFacts';
+import { roleIds } from './roles';
 import type { Statement } from './reportText';
 
 /** One success criterion: `**p50 latency (CPU, batch 1)**: under 20 ms`, or a row of a criteria table. */
@@ -25,8 +26,9 @@ const FILLER = /^(?:metric|objective|criterion)\s*\d+$/i;
 export function successCriteria(ctx: DocumentContext): Criterion[] {
   const ids = roleIds(ctx, 'successCriteria');
   if (ids.length === 0) return [];
-  const candidates = statedFacts(ctx).filter((statement) =>
-    inRole(ids, statement) && (statement.kind === 'item' || statement.kind === 'row' || (statement.kind === 'text' && statement.label !== undefined)));
+  const facts = reportFacts(ctx);
+  const candidates = facts.within(ids).filter((statement) =>
+    facts.isStated(statement) && (statement.kind === 'item' || statement.kind === 'row' || (statement.kind === 'text' && statement.label !== undefined)));
   const labelled = candidates.filter((statement) => statement.label !== undefined && statement.kind !== 'row' && METRIC_LABEL.test(statement.label));
   const chosen = labelled.length > 0 ? labelled : candidates;
   const criteria: Criterion[] = [];

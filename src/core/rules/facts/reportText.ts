@@ -1,9 +1,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { ChunkParse } from '../../parse/chunkParse';
-import type { ParsedDocument } from '../../parse/document';
-import { frontMatterEntries } from '../../parse/frontMatter';
 import { labelLines } from '../../placeholders/labelLines';
-import type { SectionMap, SectionOccurrence } from '../../sections/sectionMap';
+import type { SectionOccurrence } from '../../sections/sectionMap';
 
 /** A span of the document: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -42,112 +40,39 @@ export interface TableFact extends Span {
   section: SectionOccurrence | undefined;
 }
 
-/** Everything the report states, in document order, with the tables on their own. */
-export interface ReportText {
-  statements: readonly Statement[];
-  tables: readonly TableFact[];
-}
+/** What a test of a statement reads (see `StatementTest` in reportFacts.ts). */
+export type StatementText = Pick<Statement, 'kind' | 'text' | 'label' | 'value' | 'start' | 'end'>;
 
-interface ChunkStatement extends Omit<Statement, 'section' | 'table'> {
+/** A statement as its chunk holds it: offsets in the chunk, its table by index in the chunk. */
+export interface ChunkStatement extends Omit<Statement, 'section' | 'table'> {
   table?: number;
 }
 
-interface ChunkTable extends Span {
+export interface ChunkTable extends Span {
   header: Cell[];
   rows: Cell[][];
   /** The rows go on a table that an earlier chunk started (a long table split into chunks). */
   continued: boolean;
 }
 
-interface ChunkText {
+export interface ChunkText {
   statements: ChunkStatement[];
   tables: ChunkTable[];
 }
 
 const byChunk = new WeakMap<ChunkParse, ChunkText>();
-const byDocument = new WeakMap<ParsedDocument, { sections: SectionMap; text: ReportText }>();
 
-/** The report's statements; computed once per document and section map, each chunk's part once per parse. */
-export function reportText(doc: ParsedDocument, sections: SectionMap): ReportText {
-  const cached = byDocument.get(doc);
-  if (cached?.sections === sections) return cached.text;
-  const locate = sectionLocator(sections);
-  const statements: Statement[] = [];
-  const tables: (TableFact & { rows: (readonly Cell[])[] })[] = [];
-  for (const entry of doc.frontMatter?.data ? frontMatterEntries(doc.frontMatter) : []) {
-    if (!entry.value) continue;
-    const value = plain(entry.value.replace(/^["']|["']$/g, ''));
-    statements.push({ kind: 'frontMatter', text: `${entry.key}: ${value}`, label: entry.key, value, start: entry.keyStart, end: entry.valueEnd, section: undefined });
+/** A chunk's statements and tables, in order; computed once per parse. */
+export function chunkText(parse: ChunkParse): ChunkText {
+  let own = byChunk.get(parse);
+  if (!own) {
+    own = readChunk(parse);
+    byChunk.set(parse, own);
   }
-  for (const chunk of doc.chunks) {
-    let own = byChunk.get(chunk.parse);
-    if (!own) {
-      own = chunkText(chunk.parse);
-      byChunk.set(chunk.parse, own);
-    }
-    const shift = chunk.start;
-    const placed = own.tables.map((table) => {
-      const move = (cell: Cell): Cell => ({ text: cell.text, start: cell.start + shift, end: cell.end + shift });
-      const rows = table.rows.map((row) => row.map(move));
-      const started = table.continued ? tables[tables.length - 1] : undefined;
-      if (started) {
-        started.rows.push(...rows);
-        started.end = table.end + shift;
-        return started;
-      }
-      const fact = {
-        start: table.start + shift,
-        end: table.end + shift,
-        header: table.header.map(move),
-        rows,
-        statements: [],
-        section: locate(table.start + shift),
-      };
-      tables.push(fact);
-      return fact;
-    });
-    for (const statement of own.statements) {
-      const { table, ...rest } = statement;
-      const placedStatement: Statement = {
-        ...rest,
-        start: statement.start + shift,
-        end: statement.end + shift,
-        section: locate(statement.start + shift),
-      };
-      if (statement.cells) placedStatement.cells = statement.cells.map((cell) => ({ text: cell.text, start: cell.start + shift, end: cell.end + shift }));
-      if (table !== undefined) {
-        const fact = placed[table] as TableFact;
-        placedStatement.table = fact;
-        fact.statements.push(placedStatement);
-      }
-      statements.push(placedStatement);
-    }
-  }
-  const text = { statements, tables };
-  byDocument.set(doc, { sections, text });
-  return text;
+  return own;
 }
 
-/** Finds the innermost section occurrence holding an offset: occurrences are in document order and nest. */
-function sectionLocator(sections: SectionMap): (offset: number) => SectionOccurrence | undefined {
-  const occurrences = sections.occurrences;
-  return (offset) => {
-    let low = 0;
-    let high = occurrences.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((occurrences[mid] as SectionOccurrence).heading.start <= offset) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low - 1; i >= 0 && i >= low - 3; i--) {
-      const occurrence = occurrences[i] as SectionOccurrence;
-      if (offset < occurrence.end) return occurrence;
-    }
-    return undefined;
-  };
-}
-
-function chunkText(parse: ChunkParse): ChunkText {
+function readChunk(parse: ChunkParse): ChunkText {
   const { text } = parse;
   const result: ChunkText = { statements: [], tables: [] };
   const stack: { node: Nodes; inItem: boolean }[] = [{ node: parse.tree, inItem: false }];

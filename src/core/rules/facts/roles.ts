@@ -59,8 +59,8 @@ export function spanOf(statement: Span): Span {
   return { start: statement.start, end: statement.end };
 }
 
-/** The first statement that satisfies `test`, preferring one in the role's sections. */
-export function preferInRole<T extends { section: SectionOccurrence | undefined }>(items: readonly T[], ids: readonly string[], test: (item: T) => boolean): T | undefined {
+/** The first statement that satisfies `test` (by default, the first), preferring one in the role's sections. */
+export function preferInRole<T extends { section: SectionOccurrence | undefined }>(items: readonly T[], ids: readonly string[], test: (item: T) => boolean = () => true): T | undefined {
   let outside: T | undefined;
   for (const item of items) {
     if (!test(item)) continue;

@@ -1,0 +1,359 @@
+import type { ParsedDocument } from '../../parse/document';
+import { frontMatterEntries } from '../../parse/frontMatter';
+import type { SectionMap, SectionOccurrence } from '../../sections/sectionMap';
+import type { ReportKind } from '../../templates/types';
+import type { DocumentContext } from '../types';
+import { isFiller } from './filler';
+import type { Cell, ChunkStatement, ChunkTable, Statement, StatementText, TableFact } from './reportText';
+import { chunkText, plain } from './reportText';
+
+/**
+ * A question a rule asks of one statement: `recordsSeed`, `statesSoftware`. `source` is the text the
+ * statement's offsets index (its chunk's, or the document's for front matter). A test must read only
+ * the statement: its answer is kept with the chunk's parse and asked again only when the chunk changes.
+ */
+export type StatementTest = (statement: StatementText, source: string) => boolean;
+
+/** What one chunk says, and the answers to every test asked of it so far; kept per parse and kind. */
+interface ChunkFacts {
+  statements: readonly ChunkStatement[];
+  tables: readonly ChunkTable[];
+  /** Per statement: 1 when it states something (it is not the template's filler). */
+  stated: Uint8Array;
+  /** Per test: the indexes of the statements that pass it. */
+  passing: Map<StatementTest, readonly number[]>;
+}
+
+const byParse = new WeakMap<object, Map<ReportKind, ChunkFacts>>();
+
+function chunkFacts(parse: Parameters<typeof chunkText>[0], kind: ReportKind): ChunkFacts {
+  let byKind = byParse.get(parse);
+  if (!byKind) {
+    byKind = new Map();
+    byParse.set(parse, byKind);
+  }
+  let facts = byKind.get(kind);
+  if (!facts) {
+    const { statements, tables } = chunkText(parse);
+    const stated = new Uint8Array(statements.length);
+    statements.forEach((statement, index) => {
+      stated[index] = isFiller(kind, statement) ? 0 : 1;
+    });
+    facts = { statements, tables, stated, passing: new Map() };
+    byKind.set(kind, facts);
+  }
+  return facts;
+}
+
+interface Part {
+  start: number;
+  end: number;
+  text: string;
+  facts: ChunkFacts;
+  placed: (Statement | undefined)[];
+  tables: (PlacedTable | undefined)[];
+}
+
+/**
+ * Everything the report states, asked statement by statement: each chunk's statements and their test
+ * results are kept with its parse, and a statement gets its document offsets and section only when a
+ * rule asks for it. An edit thus costs what it changed plus a pass over the chunks, not over every
+ * statement of the report.
+ */
+export class ReportFacts {
+  private readonly parts: Part[];
+  private readonly frontMatter: Statement[];
+  private readonly locate: (offset: number) => SectionOccurrence | undefined;
+  private readonly statedOnes = new WeakSet<Statement>();
+  /** Per header test, the key its answers are kept under in each chunk's `passing`. */
+  private readonly headerTests = new WeakMap<(header: { text: string }) => boolean, StatementTest>();
+
+  constructor(private readonly doc: ParsedDocument, private readonly sections: SectionMap, kind: ReportKind) {
+    this.locate = sectionLocator(sections);
+    const chunks = doc.chunks;
+    this.parts = chunks.map((chunk, index) => ({
+      start: chunk.start,
+      end: chunks[index + 1]?.start ?? doc.text.length,
+      text: chunk.parse.text,
+      facts: chunkFacts(chunk.parse, kind),
+      placed: [],
+      tables: [],
+    }));
+    this.frontMatter = [];
+    for (const entry of doc.frontMatter?.data ? frontMatterEntries(doc.frontMatter) : []) {
+      if (!entry.value) continue;
+      const value = plain(entry.value.replace(/^["']|["']$/g, ''));
+      const statement: Statement = { kind: 'frontMatter', text: `${entry.key}: ${value}`, label: entry.key, value, start: entry.keyStart, end: entry.valueEnd, section: undefined };
+      this.frontMatter.push(statement);
+      if (!isFiller(kind, statement)) this.statedOnes.add(statement);
+    }
+  }
+
+  /** Whether a statement of this report says something: it is not the template's filler and holds no `{{NAME}}` slot. */
+  isStated(statement: Statement): boolean {
+    return this.statedOnes.has(statement);
+  }
+
+  /**
+   * The statements that pass the test, filler included, in document order; with `ids`, only those in
+   * the sections with these ids and their subsections. Front matter comes first when `ids` is empty.
+   * Statements are placed as the caller reads, so stopping early costs only what was read.
+   */
+  *passing(test: StatementTest, ids: readonly string[] = []): Generator<Statement> {
+    if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text)) yield statement;
+    for (const [part, from, to] of this.partsIn(ids)) {
+      for (const index of this.passingIndexes(part, test)) {
+        const at = part.start + (part.facts.statements[index] as ChunkStatement).start;
+        if (at < from || at >= to) continue;
+        const statement = this.statementAt(part, index);
+        if (ids.length === 0 || inSections(ids, statement.section)) yield statement;
+      }
+    }
+  }
+
+  /** `passing`, without the template's filler: the statements that state something. */
+  *stated(test: StatementTest, ids: readonly string[] = []): Generator<Statement> {
+    for (const statement of this.passing(test, ids)) if (this.statedOnes.has(statement)) yield statement;
+  }
+
+  /** The first statement that states something and passes the test: in the sections with these ids if there is one, else anywhere. */
+  firstStated(test: StatementTest, ids: readonly string[]): Statement | undefined {
+    for (const statement of this.stated(test, ids)) return statement;
+    if (ids.length > 0) for (const statement of this.stated(test)) return statement;
+    return undefined;
+  }
+
+  /** The indexes of a chunk's statements that pass the test; asked once per chunk parse and kind. */
+  private passingIndexes(part: Part, test: StatementTest): readonly number[] {
+    let indexes = part.facts.passing.get(test);
+    if (!indexes) {
+      const passed: number[] = [];
+      const { statements } = part.facts;
+      for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, part.text)) passed.push(index);
+      part.facts.passing.set(test, passed);
+      indexes = passed;
+    }
+    return indexes;
+  }
+
+  /**
+   * Every statement in the sections with these ids and in their subsections, filler included, in
+   * document order; every statement of the report (front matter first) when `ids` is empty.
+   */
+  within(ids: readonly string[]): readonly Statement[] {
+    const found: Statement[] = ids.length === 0 ? [...this.frontMatter] : [];
+    for (const [part, from, to] of this.partsIn(ids)) {
+      const { statements } = part.facts;
+      for (let index = 0; index < statements.length; index++) {
+        const at = part.start + (statements[index] as ChunkStatement).start;
+        if (at < from || at >= to) continue;
+        const statement = this.statementAt(part, index);
+        if (ids.length === 0 || inSections(ids, statement.section)) found.push(statement);
+      }
+    }
+    return found;
+  }
+
+  /** The tables that start in the sections with these ids (or their subsections), in document order; every table when `ids` is empty. */
+  tablesWithin(ids: readonly string[]): readonly TableFact[] {
+    const found: TableFact[] = [];
+    for (const [part, from, to] of this.partsIn(ids)) {
+      part.facts.tables.forEach((table, index) => {
+        const at = part.start + table.start;
+        if (at < from || at >= to) return;
+        const placed = this.tableAt(part, index);
+        if (placed.start === at && (ids.length === 0 || inSections(ids, placed.section))) found.push(placed);
+      });
+    }
+    return found;
+  }
+
+  /** The tables whose header row, its cells joined by ` | `, passes the test, in document order; with `ids`, those in these sections. */
+  *tablesWhoseHeader(test: (header: { text: string }) => boolean, ids: readonly string[] = []): Generator<TableFact> {
+    let headerTest = this.headerTests.get(test);
+    if (!headerTest) {
+      headerTest = (statement) => test(statement);
+      this.headerTests.set(test, headerTest);
+    }
+    for (const [part, from, to] of this.partsIn(ids)) {
+      let indexes = part.facts.passing.get(headerTest);
+      if (!indexes) {
+        const passed: number[] = [];
+        part.facts.tables.forEach((table, index) => {
+          if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
+        });
+        part.facts.passing.set(headerTest, passed);
+        indexes = passed;
+      }
+      for (const index of indexes) {
+        const at = part.start + (part.facts.tables[index] as ChunkTable).start;
+        if (at < from || at >= to) continue;
+        const table = this.tableAt(part, index);
+        if (ids.length === 0 || inSections(ids, table.section)) yield table;
+      }
+    }
+  }
+
+  /** The chunks that overlap the extent of a section with one of the ids, each with the extent: once per disjoint extent, in document order. */
+  private *partsIn(ids: readonly string[]): Generator<[Part, number, number]> {
+    const extents = ids.length === 0 ? [{ start: 0, end: Infinity }] : mergedExtents(ids.flatMap((id) => this.sections.byId.get(id) ?? []));
+    for (const extent of extents) {
+      for (let index = this.partAt(extent.start); index < this.parts.length; index++) {
+        const part = this.parts[index] as Part;
+        if (part.start >= extent.end) break;
+        yield [part, extent.start, extent.end];
+      }
+    }
+  }
+
+  /** The index of the chunk holding an offset. */
+  private partAt(offset: number): number {
+    let low = 0;
+    let high = this.parts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.parts[mid] as Part).end <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private statementAt(part: Part, index: number): Statement {
+    const known = part.placed[index];
+    if (known) return known;
+    const { table, cells, ...rest } = part.facts.statements[index] as ChunkStatement;
+    const start = rest.start + part.start;
+    const statement: Statement = { ...rest, start, end: rest.end + part.start, section: this.locate(start) };
+    if (cells) statement.cells = cells.map((cell) => shiftCell(cell, part.start));
+    part.placed[index] = statement;
+    if (part.facts.stated[index] === 1) this.statedOnes.add(statement);
+    if (table !== undefined) statement.table = this.tableAt(part, table);
+    return statement;
+  }
+
+  /** A table as one, with the rows of the chunks that continue it. */
+  private tableAt(part: Part, index: number): PlacedTable {
+    const known = part.tables[index];
+    if (known) return known;
+    let first = part;
+    let firstIndex = index;
+    // A continued table goes on the last table before it, in the nearest earlier chunk that has one.
+    for (let at = this.parts.indexOf(part) - 1; (first.facts.tables[firstIndex] as ChunkTable).continued && at >= 0; at--) {
+      const earlier = this.parts[at] as Part;
+      if (earlier.facts.tables.length === 0) continue;
+      first = earlier;
+      firstIndex = earlier.facts.tables.length - 1;
+    }
+    const placed = first.tables[firstIndex] ?? new PlacedTable(this, this.tableMembers(first, firstIndex));
+    for (const [member, memberIndex] of placed.members) member.tables[memberIndex] = placed;
+    return placed;
+  }
+
+  /** The chunks that hold a table's rows, from its first: each with the index of the table in it. */
+  private tableMembers(first: Part, index: number): [Part, number][] {
+    const members: [Part, number][] = [[first, index]];
+    if (index !== first.facts.tables.length - 1) return members;
+    for (let at = this.parts.indexOf(first) + 1; at < this.parts.length; at++) {
+      const part = this.parts[at] as Part;
+      if (part.facts.tables.length === 0) continue;
+      if (!part.facts.tables[0]?.continued) break;
+      members.push([part, 0]);
+      if (part.facts.tables.length > 1) break;
+    }
+    return members;
+  }
+
+  /** The statements of the rows of the chunk's table with this index. */
+  rowStatements(part: Part, tableIndex: number): Statement[] {
+    const found: Statement[] = [];
+    const statements = part.facts.statements;
+    for (let index = 0; index < statements.length; index++) if ((statements[index] as ChunkStatement).table === tableIndex) found.push(this.statementAt(part, index));
+    return found;
+  }
+
+  sectionAt(offset: number): SectionOccurrence | undefined {
+    return this.locate(offset);
+  }
+}
+
+/** A table of the report; its rows are placed when first read. */
+class PlacedTable implements TableFact {
+  readonly start: number;
+  readonly end: number;
+  readonly header: readonly Cell[];
+  readonly section: SectionOccurrence | undefined;
+  private placedRows: (readonly Cell[])[] | undefined;
+  private placedStatements: Statement[] | undefined;
+
+  /** `members`: the chunks holding its rows, each with the table's index in the chunk, the first one first. */
+  constructor(private readonly facts: ReportFacts, readonly members: readonly [Part, number][]) {
+    const [first, index] = members[0] as [Part, number];
+    const table = first.facts.tables[index] as ChunkTable;
+    this.start = table.start + first.start;
+    this.header = table.header.map((cell) => shiftCell(cell, first.start));
+    this.section = facts.sectionAt(this.start);
+    const [last, lastIndex] = members[members.length - 1] as [Part, number];
+    this.end = (last.facts.tables[lastIndex] as ChunkTable).end + last.start;
+  }
+
+  get rows(): readonly (readonly Cell[])[] {
+    this.placedRows ??= this.members.flatMap(([part, index]) => (part.facts.tables[index] as ChunkTable).rows.map((row) => row.map((cell) => shiftCell(cell, part.start))));
+    return this.placedRows;
+  }
+
+  get statements(): Statement[] {
+    this.placedStatements ??= this.members.flatMap(([part, index]) => this.facts.rowStatements(part, index));
+    return this.placedStatements;
+  }
+}
+
+function shiftCell(cell: Cell, shift: number): Cell {
+  return { text: cell.text, start: cell.start + shift, end: cell.end + shift };
+}
+
+function inSections(ids: readonly string[], section: SectionOccurrence | undefined): boolean {
+  for (let at = section; at; at = at.parent) if (ids.includes(at.spec.id)) return true;
+  return false;
+}
+
+/** The extents of the occurrences, sorted and with overlapping ones (a section and its subsection) merged. */
+function mergedExtents(occurrences: readonly SectionOccurrence[]): { start: number; end: number }[] {
+  const sorted = occurrences.map((occurrence) => ({ start: occurrence.heading.start, end: occurrence.end })).sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const extent of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && extent.start <= last.end) last.end = Math.max(last.end, extent.end);
+    else merged.push({ ...extent });
+  }
+  return merged;
+}
+
+/** Finds the innermost section occurrence holding an offset: occurrences are in document order and nest. */
+function sectionLocator(sections: SectionMap): (offset: number) => SectionOccurrence | undefined {
+  const occurrences = sections.occurrences;
+  return (offset) => {
+    let low = 0;
+    let high = occurrences.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((occurrences[mid] as SectionOccurrence).heading.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - 3; i--) {
+      const occurrence = occurrences[i] as SectionOccurrence;
+      if (offset < occurrence.end) return occurrence;
+    }
+    return undefined;
+  };
+}
+
+const byDocument = new WeakMap<ParsedDocument, { sections: SectionMap; kind: ReportKind; facts: ReportFacts }>();
+
+/** The report's facts; one index per document, section map and kind, shared by every rule. */
+export function reportFacts(ctx: Pick<DocumentContext, 'doc' | 'sections' | 'kind'>): ReportFacts {
+  const cached = byDocument.get(ctx.doc);
+  if (cached?.sections === ctx.sections && cached.kind === ctx.kind) return cached.facts;
+  const facts = new ReportFacts(ctx.doc, ctx.sections, ctx.kind);
+  byDocument.set(ctx.doc, { sections: ctx.sections, kind: ctx.kind, facts });
+  return facts;
+}
