@@ -9,7 +9,7 @@ import { withoutBom } from './text/bom';
 import { RULE_IDS, RULES } from './rules';
 import { UNUSED_SUPPRESSION, unusedSuppression } from './rules/unusedSuppression';
 import { suppress } from './suppressions';
-import type { ChunkRule, Rule } from './rules/types';
+import type { ChunkRule, DocumentRule, Rule } from './rules/types';
 import type { SectionMap } from './sections/sectionMap';
 import { inNotApplicable, mapSections } from './sections/sectionMap';
 import { findKind } from './templates/registry';
@@ -75,6 +75,8 @@ export class ReportLinter {
   private chunkFindings = new WeakMap<ChunkParse, Map<string, RawFinding[] | Error>>();
   /** Parses an `updateAsync` made before it was cancelled, for the next update to use. */
   private prepared = new Map<string, ChunkParse>();
+  /** The chunk parses the document rules have prepared, with the kind they were prepared for. */
+  private preparedChunks = new WeakMap<ChunkParse, ReportKind>();
 
   /** The last version linted, its chunks and its result: the next version is split from it, and the same text gets the same result. */
   private last: { text: string; spans: UnitSpan[]; result: LintResult } | undefined;
@@ -174,9 +176,12 @@ export class ReportLinter {
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
     if (!kind) return;
-    const rules = (this.options.ruleSet ?? RULES).filter((rule): rule is ChunkRule => rule.scope === 'chunk' && ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
+    const rules = (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
+    const chunkRules = rules.filter((rule): rule is ChunkRule => rule.scope === 'chunk');
+    const preparers = preparersOf(rules);
     for (const parse of prepared.values()) {
-      for (const rule of rules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
+      for (const rule of chunkRules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
+      this.prepareChunk(preparers, parse, kind);
       yield;
     }
   }
@@ -195,6 +200,16 @@ export class ReportLinter {
       return { ...base, kind, notReport, findings: [], sections: undefined };
     }
     const sections = mapSections(doc, kind);
+    // The document rules' work per chunk, for the chunks that lack it (all of them in a first lint): in steps.
+    const preparers = preparersOf((this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id])));
+    if (preparers.length > 0) {
+      let stepStart = performance.now();
+      for (const chunk of doc.chunks) {
+        if (!this.prepareChunk(preparers, chunk.parse, kind) || performance.now() - stepStart < PREPARE_STEP_MS) continue;
+        yield;
+        stepStart = performance.now();
+      }
+    }
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
     const activeRules: string[] = [];
@@ -253,6 +268,23 @@ export class ReportLinter {
     return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors, activeRules };
   }
 
+  /**
+   * Runs the document rules' `prepare` on a chunk, once per parse and kind; returns whether it ran.
+   * A `prepare` that throws is left to fail again in its rule's check, which reports it.
+   */
+  private prepareChunk(preparers: readonly Preparer[], parse: ChunkParse, kind: ReportKind): boolean {
+    if (preparers.length === 0 || this.preparedChunks.get(parse) === kind) return false;
+    for (const prepare of preparers) {
+      try {
+        prepare(parse, kind);
+      } catch {
+        // reported by the rule's check
+      }
+    }
+    this.preparedChunks.set(parse, kind);
+    return true;
+  }
+
   /** A chunk rule's findings for one chunk parse, computed once per parse, kind, rule and first-ness (`key`). */
   private chunkRule(rule: ChunkRule, parse: ChunkParse, isFirst: boolean, kind: ReportKind, key: string): RawFinding[] | Error {
     let perChunk = this.chunkFindings.get(parse);
@@ -277,6 +309,18 @@ export class ReportLinter {
 export function ruleIsOn(rule: Rule, kind: ReportKind, setting: RuleSetting | undefined): boolean {
   if (setting === 'off') return false;
   return !rule.optIn || setting !== undefined || (kind.optInRules?.includes(rule.id) ?? false);
+}
+
+/** How long the check's preparation of chunks runs between two yields. */
+const PREPARE_STEP_MS = 2;
+
+type Preparer = NonNullable<DocumentRule['prepare']>;
+
+/** The distinct `prepare` functions of the document rules among these. */
+function preparersOf(rules: readonly Rule[]): Preparer[] {
+  const found = new Set<Preparer>();
+  for (const rule of rules) if (rule.scope === 'document' && rule.prepare) found.add(rule.prepare);
+  return [...found];
 }
 
 function chunkRuleKey(kind: ReportKind, rule: ChunkRule, isFirst: boolean): string {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { lint } from '../../src/core';
 import type { LintResult } from '../../src/core';
 import { isFiller } from '../../src/core/rules/facts/filler';
-import { metricTest } from '../../src/core/rules/facts/metrics';
+import { mayNameMetric } from '../../src/core/rules/facts/metrics';
 import { reportFacts } from '../../src/core/rules/facts/reportFacts';
 import type { StatementTest } from '../../src/core/rules/facts/reportFacts';
 import { chunkText } from '../../src/core/rules/facts/reportText';
@@ -74,14 +74,14 @@ function checkAgainstScan(result: LintResult): void {
         `stated(${name}, ${ids.join(', ')})`,
       );
     }
-    const tables = reference.tables.filter((table) => ids.length === 0 || inSections(ids, sections.occurrences.filter((occurrence) => occurrence.heading.start <= table.start && table.start < occurrence.end).pop()));
+    const tables: typeof reference.tables = reference.tables.filter((table) => ids.length === 0 || inSections(ids, sections.occurrences.filter((occurrence) => occurrence.heading.start <= table.start && table.start < occurrence.end).pop()));
     const placed = facts.tablesWithin(ids).map((table) => ({ start: table.start, header: table.header.map((cell) => `${cell.text}@${cell.start}`), rows: table.rows.map((row) => row.map((cell) => `${cell.text}@${cell.start}`)) }));
     assert.deepEqual(placed, tables, `tablesWithin(${ids.join(', ')})`);
     for (const table of facts.tablesWithin(ids)) {
       assert.deepEqual(table.statements.map((statement) => statement.start), table.rows.map((row) => row[0]?.start ?? -1).filter((start) => start >= 0).map((start) => reference.statements.find((statement) => statement.kind === 'row' && statement.start <= start && start < statement.end)?.start ?? -1), 'a table\'s statements are its rows');
       for (const statement of table.statements) assert.equal(statement.table, table, 'a row statement points at its table');
     }
-    const accuracy = metricTest('accuracy');
+    const accuracy = mayNameMetric;
     const headers = reference.tables.filter((table) => accuracy({ text: table.header.map((cell) => cell.replace(/@\d+$/, '')).join(' | ') })).map((table) => table.start);
     if (ids.length === 0) assert.deepEqual([...facts.tablesWhoseHeader(accuracy)].map((table) => table.start), headers, 'tablesWhoseHeader');
   }

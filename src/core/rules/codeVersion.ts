@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
 import type { Statement, StatementText } from './facts/reportText';
@@ -108,4 +108,5 @@ export const codeVersion: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessCodeVersion(ctx).findings,
+  prepare: answering([namesRepository, labelsVersion]),
 };

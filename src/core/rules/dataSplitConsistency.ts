@@ -4,7 +4,7 @@ import type { WrittenNumber, Percentage } from './facts/numbers';
 import { countsIn, formatCount, leadingCount, percentageIn } from './facts/numbers';
 import type { Assessment } from './facts/roles';
 import { roleIds, rolePlace, spanOf } from './facts/roles';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Cell, Span, Statement, StatementText, TableFact } from './facts/reportText';
 
 export const DATA_SPLIT_CONSISTENCY = 'data-split-consistency';
@@ -195,4 +195,5 @@ export const dataSplitConsistency: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessSplits(ctx).findings,
+  prepare: answering([splitLabelled]),
 };

@@ -5,7 +5,7 @@ import { keyWords, sameWord, successCriteria } from './facts/criteria';
 import { metricsIn } from './facts/metrics';
 import type { Assessment } from './facts/roles';
 import { roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Cell, Span, Statement } from './facts/reportText';
 
 export const OBJECTIVES_STATUS = 'objectives-status';
@@ -136,4 +136,5 @@ export const objectivesStatus: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessObjectives(ctx).findings,
+  prepare: answering([]),
 };

@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { inRole, preferInRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { Statement, StatementText, TableFact } from './facts/reportText';
@@ -101,4 +101,5 @@ export const reproducibilityEnvironment: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessEnvironment(ctx).findings,
+  prepare: answering([statesHardware, countsDevices, statesSoftware]),
 };

@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import { appendLineEdit } from './facts/insertLine';
 import type { Assessment } from './facts/roles';
 import { roleIds, roleNotApplicable, rolePlace, roleSection, roleTitles, spanOf } from './facts/roles';
@@ -48,4 +48,5 @@ export const reproducibilitySeeds: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessSeeds(ctx).findings,
+  prepare: answering([recordsSeed]),
 };

@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { StatementText } from './facts/reportText';
@@ -82,4 +82,5 @@ export const resultsVariance: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessVariance(ctx).findings,
+  prepare: answering([overSeveralRuns, statesSpread, countsRuns, statesResult]),
 };

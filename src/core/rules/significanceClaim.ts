@@ -1,5 +1,5 @@
 import type { DocumentContext, DocumentRule } from './types';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 import type { Assessment } from './facts/roles';
 import { roleIds, rolePlace, roleTitles, spanOf } from './facts/roles';
 import type { StatementText } from './facts/reportText';
@@ -61,4 +61,5 @@ export const significanceClaim: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessSignificance(ctx).findings,
+  prepare: answering([statesEvidence, makesClaim]),
 };

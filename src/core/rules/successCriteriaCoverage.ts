@@ -1,10 +1,10 @@
 import type { RawFinding } from '../types';
 import type { DocumentContext, DocumentRule } from './types';
 import { successCriteria } from './facts/criteria';
-import { metricTest } from './facts/metrics';
+import { mayNameMetric, namesMetric } from './facts/metrics';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
-import { reportFacts } from './facts/reportFacts';
+import { answering, reportFacts } from './facts/reportFacts';
 
 export const SUCCESS_CRITERIA_COVERAGE = 'success-criteria-coverage';
 
@@ -14,17 +14,11 @@ export function assessCoverage(ctx: DocumentContext): Assessment {
   const place = rolePlace(ctx, 'successCriteria');
   const ids = roleIds(ctx, 'outcomes');
   if (criteria.length === 0 || ids.length === 0) return { findings: [], stated: undefined, place };
-  const facts = reportFacts(ctx);
-  const headings = ctx.sections.occurrences.filter((occurrence) => inRole(ids, { section: occurrence })).map((occurrence) => occurrence.heading.text);
-  /** Whether the outcome parts name the metric: in a statement, a table's header or a heading. */
-  const reported = (metric: string): boolean => {
-    const test = metricTest(metric);
-    return !facts.passing(test, ids).next().done || !facts.tablesWhoseHeader(test, ids).next().done || headings.some((heading) => test({ text: heading }));
-  };
+  const reported = reportedMetrics(ctx, ids, new Set(criteria.flatMap((criterion) => criterion.metrics)));
   const findings: RawFinding[] = [];
   for (const criterion of criteria) {
     for (const metric of criterion.metrics) {
-      if (reported(metric)) continue;
+      if (reported.has(metric)) continue;
       findings.push({
         message: `The success metric ${metric} ("${shorten(criterion.statement.text)}") is reported nowhere in ${roleTitles(ctx, 'outcomes')}.`,
         ...spanOf(criterion.statement),
@@ -33,6 +27,28 @@ export function assessCoverage(ctx: DocumentContext): Assessment {
   }
   const first = criteria[0];
   return { findings, stated: first && spanOf(first.statement), place };
+}
+
+/** Which of the wanted metrics the outcome parts name: in a statement, a table's header or a heading. */
+function reportedMetrics(ctx: DocumentContext, ids: readonly string[], wanted: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  /** Notes the wanted metrics the text names; true once all are found. */
+  const note = (text: string): boolean => {
+    for (const metric of wanted) if (!found.has(metric) && namesMetric(text, metric)) found.add(metric);
+    return found.size === wanted.size;
+  };
+  if (wanted.size === 0) return found;
+  for (const occurrence of ctx.sections.occurrences) {
+    if (inRole(ids, { section: occurrence }) && note(occurrence.heading.text)) return found;
+  }
+  const facts = reportFacts(ctx);
+  for (const statement of facts.passing(mayNameMetric, ids)) {
+    if (note(statement.text)) return found;
+  }
+  for (const table of facts.tablesWhoseHeader(mayNameMetric, ids)) {
+    if (note(table.header.map((cell) => cell.text).join(' | '))) return found;
+  }
+  return found;
 }
 
 function shorten(text: string): string {
@@ -47,4 +63,5 @@ export const successCriteriaCoverage: DocumentRule = {
   optIn: true,
   quietWhereNotApplicable: true,
   check: (ctx) => assessCoverage(ctx).findings,
+  prepare: answering([mayNameMetric], [mayNameMetric]),
 };

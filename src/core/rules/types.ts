@@ -1,4 +1,4 @@
-import type { ChunkParse, } from '../parse/chunkParse';
+import type { ChunkParse } from '../parse/chunkParse';
 import type { ParsedDocument } from '../parse/document';
 import type { SectionMap } from '../sections/sectionMap';
 import type { ReportKind } from '../templates/types';
@@ -39,6 +39,12 @@ interface RuleInfo {
 export interface DocumentRule extends RuleInfo {
   scope: 'document';
   check(ctx: DocumentContext): RawFinding[];
+  /**
+   * Work on one chunk that `check` will need, kept with the chunk's parse (such as answering the
+   * rule's statement tests). The linter calls it for each chunk before `check`, in slices; returns
+   * whether there was work to do.
+   */
+  prepare?(chunk: ChunkParse, kind: ReportKind): boolean;
 }
 
 export interface ChunkRule extends RuleInfo {

@@ -63,15 +63,16 @@ export function metricsIn(text: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.name).filter((name) => names.has(name));
 }
 
-const tests = new Map<string, (statement: { text: string }) => boolean>();
+/** Whether a text names the metric (canonical name). */
+export function namesMetric(text: string, metric: string): boolean {
+  const pattern = METRICS.find(([name]) => name === metric)?.[1];
+  return pattern !== undefined && pattern.test(text);
+}
 
-/** A test of whether a statement's text names the metric (canonical name); one function per metric, so its answers can be kept. */
-export function metricTest(metric: string): (statement: { text: string }) => boolean {
-  let test = tests.get(metric);
-  if (!test) {
-    const pattern = METRICS.find(([name]) => name === metric)?.[1];
-    test = (statement) => pattern !== undefined && pattern.test(statement.text);
-    tests.set(metric, test);
-  }
-  return test;
+/** Any of the metrics' spellings, in any case: a quick first look, wider than `metricsIn`. */
+const ANY_METRIC = new RegExp(METRICS.map(([, pattern]) => `(?:${pattern.source})`).join('|'), 'i');
+
+/** Whether a text may name a metric (`metricsIn` says which): a test that rules out most statements with one pattern. */
+export function mayNameMetric(statement: { text: string }): boolean {
+  return ANY_METRIC.test(statement.text);
 }

@@ -1,3 +1,4 @@
+import type { ChunkParse } from '../../parse/chunkParse';
 import type { ParsedDocument } from '../../parse/document';
 import { frontMatterEntries } from '../../parse/frontMatter';
 import type { SectionMap, SectionOccurrence } from '../../sections/sectionMap';
@@ -24,9 +25,9 @@ interface ChunkFacts {
   passing: Map<StatementTest, readonly number[]>;
 }
 
-const byParse = new WeakMap<object, Map<ReportKind, ChunkFacts>>();
+const byParse = new WeakMap<ChunkParse, Map<ReportKind, ChunkFacts>>();
 
-function chunkFacts(parse: Parameters<typeof chunkText>[0], kind: ReportKind): ChunkFacts {
+function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
   let byKind = byParse.get(parse);
   if (!byKind) {
     byKind = new Map();
@@ -43,6 +44,67 @@ function chunkFacts(parse: Parameters<typeof chunkText>[0], kind: ReportKind): C
     byKind.set(kind, facts);
   }
   return facts;
+}
+
+/** The indexes of a chunk's statements that pass the test; asked once per chunk parse and kind. */
+function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest): readonly number[] {
+  let indexes = facts.passing.get(test);
+  if (!indexes) {
+    const passed: number[] = [];
+    const { statements } = facts;
+    for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, text)) passed.push(index);
+    facts.passing.set(test, passed);
+    indexes = passed;
+  }
+  return indexes;
+}
+
+type HeaderTest = (header: { text: string }) => boolean;
+
+/** Per header test, the key its answers are kept under in each chunk's `passing`. */
+const headerKeys = new WeakMap<HeaderTest, StatementTest>();
+
+/** The indexes of a chunk's tables (not continued ones) whose header row, its cells joined by ` | `, passes the test. */
+function headerIndexes(facts: ChunkFacts, test: HeaderTest): readonly number[] {
+  let key = headerKeys.get(test);
+  if (!key) {
+    key = (statement) => test(statement);
+    headerKeys.set(test, key);
+  }
+  let indexes = facts.passing.get(key);
+  if (!indexes) {
+    const passed: number[] = [];
+    facts.tables.forEach((table, index) => {
+      if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
+    });
+    facts.passing.set(key, passed);
+    indexes = passed;
+  }
+  return indexes;
+}
+
+/**
+ * A rule's `prepare`: answers the tests for one chunk ahead of the check, which then finds them kept.
+ * The linter calls it chunk by chunk between slices, so the first lint of a long report does not
+ * answer them all in one block. Returns whether there was anything to do.
+ */
+export function answering(tests: readonly StatementTest[], headerTests: readonly HeaderTest[] = []): (parse: ChunkParse, kind: ReportKind) => boolean {
+  return (parse, kind) => {
+    let worked = byParse.get(parse)?.has(kind) !== true;
+    const facts = chunkFacts(parse, kind);
+    for (const test of tests) {
+      if (facts.passing.has(test)) continue;
+      passingIndexes(facts, parse.text, test);
+      worked = true;
+    }
+    for (const test of headerTests) {
+      const key = headerKeys.get(test);
+      if (key && facts.passing.has(key)) continue;
+      headerIndexes(facts, test);
+      worked = true;
+    }
+    return worked;
+  };
 }
 
 interface Part {
@@ -65,8 +127,6 @@ export class ReportFacts {
   private readonly frontMatter: Statement[];
   private readonly locate: (offset: number) => SectionOccurrence | undefined;
   private readonly statedOnes = new WeakSet<Statement>();
-  /** Per header test, the key its answers are kept under in each chunk's `passing`. */
-  private readonly headerTests = new WeakMap<(header: { text: string }) => boolean, StatementTest>();
 
   constructor(private readonly doc: ParsedDocument, private readonly sections: SectionMap, kind: ReportKind) {
     this.locate = sectionLocator(sections);
@@ -123,18 +183,10 @@ export class ReportFacts {
     return undefined;
   }
 
-  /** The indexes of a chunk's statements that pass the test; asked once per chunk parse and kind. */
   private passingIndexes(part: Part, test: StatementTest): readonly number[] {
-    let indexes = part.facts.passing.get(test);
-    if (!indexes) {
-      const passed: number[] = [];
-      const { statements } = part.facts;
-      for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, part.text)) passed.push(index);
-      part.facts.passing.set(test, passed);
-      indexes = passed;
-    }
-    return indexes;
+    return passingIndexes(part.facts, part.text, test);
   }
+
 
   /**
    * Every statement in the sections with these ids and in their subsections, filler included, in
@@ -170,22 +222,8 @@ export class ReportFacts {
 
   /** The tables whose header row, its cells joined by ` | `, passes the test, in document order; with `ids`, those in these sections. */
   *tablesWhoseHeader(test: (header: { text: string }) => boolean, ids: readonly string[] = []): Generator<TableFact> {
-    let headerTest = this.headerTests.get(test);
-    if (!headerTest) {
-      headerTest = (statement) => test(statement);
-      this.headerTests.set(test, headerTest);
-    }
     for (const [part, from, to] of this.partsIn(ids)) {
-      let indexes = part.facts.passing.get(headerTest);
-      if (!indexes) {
-        const passed: number[] = [];
-        part.facts.tables.forEach((table, index) => {
-          if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
-        });
-        part.facts.passing.set(headerTest, passed);
-        indexes = passed;
-      }
-      for (const index of indexes) {
+      for (const index of headerIndexes(part.facts, test)) {
         const at = part.start + (part.facts.tables[index] as ChunkTable).start;
         if (at < from || at >= to) continue;
         const table = this.tableAt(part, index);
