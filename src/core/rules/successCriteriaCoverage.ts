@@ -1,7 +1,7 @@
 import type { RawFinding } from '../types';
 import type { DocumentContext, DocumentRule } from './types';
 import { successCriteria } from './facts/criteria';
-import { mayNameMetric, namesMetric } from './facts/metrics';
+import { mayNameMetric, metricsNamedIn, namesMetric } from './facts/metrics';
 import type { Assessment } from './facts/roles';
 import { inRole, roleIds, roleNotApplicable, rolePlace, roleTitles, spanOf } from './facts/roles';
 import { answering, reportFacts } from './facts/reportFacts';
@@ -29,6 +29,18 @@ export function assessCoverage(ctx: DocumentContext): Assessment {
   return { findings, stated: first && spanOf(first.statement), place };
 }
 
+const namedByStatement = new WeakMap<object, readonly string[]>();
+
+/** The metrics a statement or a table header names; kept per object (a chunk's statements and tables live as long as the chunk is unchanged). */
+function metricsOf(holder: object, text: () => string): readonly string[] {
+  let names = namedByStatement.get(holder);
+  if (!names) {
+    names = metricsNamedIn(text());
+    namedByStatement.set(holder, names);
+  }
+  return names;
+}
+
 /** Which of the wanted metrics the outcome parts name: in a statement, a table's header or a heading. */
 function reportedMetrics(ctx: DocumentContext, ids: readonly string[], wanted: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
@@ -42,11 +54,14 @@ function reportedMetrics(ctx: DocumentContext, ids: readonly string[], wanted: R
     if (inRole(ids, { section: occurrence }) && note(occurrence.heading.text)) return found;
   }
   const facts = reportFacts(ctx);
-  for (const statement of facts.passing(mayNameMetric, ids)) {
-    if (note(statement.text)) return found;
-  }
-  for (const table of facts.tablesWhoseHeader(mayNameMetric, ids)) {
+  const another = (names: readonly string[]): boolean => names.some((metric) => wanted.has(metric) && !found.has(metric));
+  const namesAnother = (statement: { text: string }): boolean => another(metricsOf(statement, () => statement.text));
+  const headerNamesAnother = (header: readonly { text: string }[]): boolean => another(metricsOf(header, () => header.map((cell) => cell.text).join(' | ')));
+  for (const table of facts.tablesWhoseHeader(mayNameMetric, ids, headerNamesAnother)) {
     if (note(table.header.map((cell) => cell.text).join(' | '))) return found;
+  }
+  for (const statement of facts.passing(mayNameMetric, ids, namesAnother)) {
+    if (note(statement.text)) return found;
   }
   return found;
 }

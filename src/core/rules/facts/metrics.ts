@@ -69,6 +69,11 @@ export function namesMetric(text: string, metric: string): boolean {
   return pattern !== undefined && pattern.test(text);
 }
 
+/** Every metric whose spellings the text holds (canonical names; unlike `metricsIn`, a general name is kept beside the specific one). */
+export function metricsNamedIn(text: string): string[] {
+  return METRICS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
 /** Any of the metrics' spellings, in any case: a quick first look, wider than `metricsIn`. */
 const ANY_METRIC = new RegExp(METRICS.map(([, pattern]) => `(?:${pattern.source})`).join('|'), 'i');
 

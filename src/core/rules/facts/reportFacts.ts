@@ -21,8 +21,8 @@ interface ChunkFacts {
   tables: readonly ChunkTable[];
   /** Per statement: 1 when it states something (it is not the template's filler). */
   stated: Uint8Array;
-  /** Per test: the indexes of the statements that pass it. */
-  passing: Map<StatementTest, readonly number[]>;
+  /** Per test (by `testId`): the indexes of the statements (or, for a header test, the tables) that pass it. */
+  passing: (readonly number[] | undefined)[];
 }
 
 const byParse = new WeakMap<ChunkParse, Map<ReportKind, ChunkFacts>>();
@@ -40,47 +40,64 @@ function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
     statements.forEach((statement, index) => {
       stated[index] = isFiller(kind, statement) ? 0 : 1;
     });
-    facts = { statements, tables, stated, passing: new Map() };
+    facts = { statements, tables, stated, passing: [] };
     byKind.set(kind, facts);
   }
   return facts;
 }
 
 /** The indexes of a chunk's statements that pass the test; asked once per chunk parse and kind. */
-function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest): readonly number[] {
-  let indexes = facts.passing.get(test);
+function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest, id = testId(test)): readonly number[] {
+  let indexes = facts.passing[id];
   if (!indexes) {
     const passed: number[] = [];
     const { statements } = facts;
     for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, text)) passed.push(index);
-    facts.passing.set(test, passed);
+    facts.passing[id] = passed;
     indexes = passed;
   }
   return indexes;
 }
 
+const testIds = new WeakMap<object, number>();
+let testCount = 0;
+
+/** A small number for each test (statement or header test), its slot in `ChunkFacts.passing`. */
+function testId(test: object): number {
+  let id = testIds.get(test);
+  if (id === undefined) {
+    id = testCount++;
+    testIds.set(test, id);
+  }
+  return id;
+}
+
 type HeaderTest = (header: { text: string }) => boolean;
 
-/** Per header test, the key its answers are kept under in each chunk's `passing`. */
-const headerKeys = new WeakMap<HeaderTest, StatementTest>();
-
 /** The indexes of a chunk's tables (not continued ones) whose header row, its cells joined by ` | `, passes the test. */
-function headerIndexes(facts: ChunkFacts, test: HeaderTest): readonly number[] {
-  let key = headerKeys.get(test);
-  if (!key) {
-    key = (statement) => test(statement);
-    headerKeys.set(test, key);
-  }
-  let indexes = facts.passing.get(key);
+function headerIndexes(facts: ChunkFacts, test: HeaderTest, id = headerTestId(test)): readonly number[] {
+  let indexes = facts.passing[id];
   if (!indexes) {
     const passed: number[] = [];
     facts.tables.forEach((table, index) => {
       if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
     });
-    facts.passing.set(key, passed);
+    facts.passing[id] = passed;
     indexes = passed;
   }
   return indexes;
+}
+
+/** A header test's slot: apart from the slot of the same function as a statement test. */
+const headerTestKeys = new WeakMap<HeaderTest, object>();
+
+function headerTestId(test: HeaderTest): number {
+  let key = headerTestKeys.get(test);
+  if (!key) {
+    key = {};
+    headerTestKeys.set(test, key);
+  }
+  return testId(key);
 }
 
 /**
@@ -93,14 +110,15 @@ export function answering(tests: readonly StatementTest[], headerTests: readonly
     let worked = byParse.get(parse)?.has(kind) !== true;
     const facts = chunkFacts(parse, kind);
     for (const test of tests) {
-      if (facts.passing.has(test)) continue;
-      passingIndexes(facts, parse.text, test);
+      const id = testId(test);
+      if (facts.passing[id]) continue;
+      passingIndexes(facts, parse.text, test, id);
       worked = true;
     }
     for (const test of headerTests) {
-      const key = headerKeys.get(test);
-      if (key && facts.passing.has(key)) continue;
-      headerIndexes(facts, test);
+      const id = headerTestId(test);
+      if (facts.passing[id]) continue;
+      headerIndexes(facts, test, id);
       worked = true;
     }
     return worked;
@@ -112,8 +130,9 @@ interface Part {
   end: number;
   text: string;
   facts: ChunkFacts;
-  placed: (Statement | undefined)[];
-  tables: (PlacedTable | undefined)[];
+  /** The statements and tables placed so far, by index; allocated when the first is. */
+  placed: (Statement | undefined)[] | undefined;
+  tables: (PlacedTable | undefined)[] | undefined;
 }
 
 /**
@@ -127,6 +146,8 @@ export class ReportFacts {
   private readonly frontMatter: Statement[];
   private readonly locate: (offset: number) => SectionOccurrence | undefined;
   private readonly statedOnes = new WeakSet<Statement>();
+  /** Per test id: the chunks with statements (or tables) that pass it. */
+  private readonly withHits: (readonly number[] | undefined)[] = [];
 
   constructor(private readonly doc: ParsedDocument, private readonly sections: SectionMap, kind: ReportKind) {
     this.locate = sectionLocator(sections);
@@ -136,8 +157,8 @@ export class ReportFacts {
       end: chunks[index + 1]?.start ?? doc.text.length,
       text: chunk.parse.text,
       facts: chunkFacts(chunk.parse, kind),
-      placed: [],
-      tables: [],
+      placed: undefined,
+      tables: undefined,
     }));
     this.frontMatter = [];
     for (const entry of doc.frontMatter?.data ? frontMatterEntries(doc.frontMatter) : []) {
@@ -157,18 +178,46 @@ export class ReportFacts {
   /**
    * The statements that pass the test, filler included, in document order; with `ids`, only those in
    * the sections with these ids and their subsections. Front matter comes first when `ids` is empty.
-   * Statements are placed as the caller reads, so stopping early costs only what was read.
+   * Statements are placed as the caller reads, so stopping early costs only what was read; `wanted`,
+   * asked of each passing statement before it is placed, skips the ones the caller has no use for.
    */
-  *passing(test: StatementTest, ids: readonly string[] = []): Generator<Statement> {
-    if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text)) yield statement;
-    for (const [part, from, to] of this.partsIn(ids)) {
-      for (const index of this.passingIndexes(part, test)) {
-        const at = part.start + (part.facts.statements[index] as ChunkStatement).start;
-        if (at < from || at >= to) continue;
-        const statement = this.statementAt(part, index);
-        if (ids.length === 0 || inSections(ids, statement.section)) yield statement;
+  *passing(test: StatementTest, ids: readonly string[] = [], wanted?: (statement: StatementText) => boolean): Generator<Statement> {
+    if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text) && (!wanted || wanted(statement))) yield statement;
+    const id = testId(test);
+    const withHits = this.partsPassing(id, (part) => passingIndexes(part.facts, part.text, test, id));
+    for (const [from, to] of this.extentsOf(ids)) {
+      for (let at = firstAtOrAfter(withHits, this.partAt(from)); at < withHits.length; at++) {
+        const part = this.parts[withHits[at] as number] as Part;
+        if (part.start >= to) break;
+        for (const index of part.facts.passing[id] as readonly number[]) {
+          const own = part.facts.statements[index] as ChunkStatement;
+          const start = part.start + own.start;
+          if (start < from || start >= to || (wanted && !wanted(own))) continue;
+          const statement = this.statementAt(part, index);
+          if (ids.length === 0 || inSections(ids, statement.section)) yield statement;
+        }
       }
     }
+  }
+
+  /** The indexes of the chunks that have an answer to the test (by id) that is not empty; kept for this version. */
+  private partsPassing(id: number, answer: (part: Part) => readonly number[]): readonly number[] {
+    let found = this.withHits[id];
+    if (!found) {
+      const parts: number[] = [];
+      this.parts.forEach((part, index) => {
+        if ((part.facts.passing[id] ?? answer(part)).length > 0) parts.push(index);
+      });
+      this.withHits[id] = parts;
+      found = parts;
+    }
+    return found;
+  }
+
+  /** The extents of the sections with these ids, merged and in order; the whole document when `ids` is empty. */
+  private extentsOf(ids: readonly string[]): [number, number][] {
+    if (ids.length === 0) return [[0, Infinity]];
+    return mergedExtents(ids.flatMap((id) => this.sections.byId.get(id) ?? [])).map((extent) => [extent.start, extent.end]);
   }
 
   /** `passing`, without the template's filler: the statements that state something. */
@@ -181,10 +230,6 @@ export class ReportFacts {
     for (const statement of this.stated(test, ids)) return statement;
     if (ids.length > 0) for (const statement of this.stated(test)) return statement;
     return undefined;
-  }
-
-  private passingIndexes(part: Part, test: StatementTest): readonly number[] {
-    return passingIndexes(part.facts, part.text, test);
   }
 
 
@@ -220,14 +265,21 @@ export class ReportFacts {
     return found;
   }
 
-  /** The tables whose header row, its cells joined by ` | `, passes the test, in document order; with `ids`, those in these sections. */
-  *tablesWhoseHeader(test: (header: { text: string }) => boolean, ids: readonly string[] = []): Generator<TableFact> {
-    for (const [part, from, to] of this.partsIn(ids)) {
-      for (const index of headerIndexes(part.facts, test)) {
-        const at = part.start + (part.facts.tables[index] as ChunkTable).start;
-        if (at < from || at >= to) continue;
-        const table = this.tableAt(part, index);
-        if (ids.length === 0 || inSections(ids, table.section)) yield table;
+  /** The tables whose header row, its cells joined by ` | `, passes the test, in document order; with `ids`, those in these sections; `wanted` as for `passing`. */
+  *tablesWhoseHeader(test: HeaderTest, ids: readonly string[] = [], wanted?: (header: readonly Cell[]) => boolean): Generator<TableFact> {
+    const id = headerTestId(test);
+    const withHits = this.partsPassing(id, (part) => headerIndexes(part.facts, test, id));
+    for (const [from, to] of this.extentsOf(ids)) {
+      for (let at = firstAtOrAfter(withHits, this.partAt(from)); at < withHits.length; at++) {
+        const part = this.parts[withHits[at] as number] as Part;
+        if (part.start >= to) break;
+        for (const index of part.facts.passing[id] as readonly number[]) {
+          const own = part.facts.tables[index] as ChunkTable;
+          const start = part.start + own.start;
+          if (start < from || start >= to || (wanted && !wanted(own.header))) continue;
+          const table = this.tableAt(part, index);
+          if (ids.length === 0 || inSections(ids, table.section)) yield table;
+        }
       }
     }
   }
@@ -257,13 +309,13 @@ export class ReportFacts {
   }
 
   private statementAt(part: Part, index: number): Statement {
-    const known = part.placed[index];
+    const known = part.placed?.[index];
     if (known) return known;
     const { table, cells, ...rest } = part.facts.statements[index] as ChunkStatement;
     const start = rest.start + part.start;
     const statement: Statement = { ...rest, start, end: rest.end + part.start, section: this.locate(start) };
     if (cells) statement.cells = cells.map((cell) => shiftCell(cell, part.start));
-    part.placed[index] = statement;
+    (part.placed ??= [])[index] = statement;
     if (part.facts.stated[index] === 1) this.statedOnes.add(statement);
     if (table !== undefined) statement.table = this.tableAt(part, table);
     return statement;
@@ -271,7 +323,7 @@ export class ReportFacts {
 
   /** A table as one, with the rows of the chunks that continue it. */
   private tableAt(part: Part, index: number): PlacedTable {
-    const known = part.tables[index];
+    const known = part.tables?.[index];
     if (known) return known;
     let first = part;
     let firstIndex = index;
@@ -282,8 +334,8 @@ export class ReportFacts {
       first = earlier;
       firstIndex = earlier.facts.tables.length - 1;
     }
-    const placed = first.tables[firstIndex] ?? new PlacedTable(this, this.tableMembers(first, firstIndex));
-    for (const [member, memberIndex] of placed.members) member.tables[memberIndex] = placed;
+    const placed = first.tables?.[firstIndex] ?? new PlacedTable(this, this.tableMembers(first, firstIndex));
+    for (const [member, memberIndex] of placed.members) (member.tables ??= [])[memberIndex] = placed;
     return placed;
   }
 
@@ -343,6 +395,18 @@ class PlacedTable implements TableFact {
     this.placedStatements ??= this.members.flatMap(([part, index]) => this.facts.rowStatements(part, index));
     return this.placedStatements;
   }
+}
+
+/** The position of the first value at least `value` in an ascending list. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function shiftCell(cell: Cell, shift: number): Cell {
