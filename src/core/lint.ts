@@ -6,6 +6,7 @@ import type { ChunkParse } from './parse/chunkParse';
 import { releaseTree, skippedLines } from './parse/chunkParse';
 import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
+import { LineIndex } from './text/lineIndex';
 import { RULE_IDS, RULES } from './rules';
 import { UNUSED_SUPPRESSION, unusedSuppression } from './rules/unusedSuppression';
 import { suppress } from './suppressions';
@@ -86,7 +87,12 @@ export class ReportLinter {
   update(input: string): LintResult {
     const text = withoutBom(input);
     if (this.last?.text === text) return this.last.result;
-    return finish(this.updateSteps(text, this.spansOf(text)));
+    return finish(this.updateSteps(text, this.spansOf(text), this.linesOf(text)));
+  }
+
+  /** The line index of a text: the last version's, but for the part edited. */
+  private linesOf(text: string): LineIndex {
+    return this.last ? LineIndex.afterEdit(this.last.result.doc.lines, text) : new LineIndex(text);
   }
 
   /** The chunks of a text: those of the last version, but for the section edited. */
@@ -95,7 +101,7 @@ export class ReportLinter {
   }
 
   /** Parses what the caches lack, places the chunks and checks the document, in steps (see `parseDocumentSteps`). */
-  private *updateSteps(text: string, spans: UnitSpan[]): Generator<void, LintResult> {
+  private *updateSteps(text: string, spans: UnitSpan[], lines: LineIndex): Generator<void, LintResult> {
     const previous = this.chunks;
     const prepared = this.prepared;
     const used = new Map<string, ChunkParse>();
@@ -107,7 +113,7 @@ export class ReportLinter {
       },
       set: (key, value) => used.set(key, value),
     };
-    const doc = yield* parseDocumentSteps(text, cache, { spans });
+    const doc = yield* parseDocumentSteps(text, cache, { spans, lines });
     const result = yield* this.checkSteps(doc);
     // Only now, when nothing can interrupt: an update that ran meanwhile (between the steps of an
     // `updateAsync`) left caches that are as valid as these.
@@ -149,7 +155,8 @@ export class ReportLinter {
       get: (key) => prepared.get(key) ?? this.chunks.get(key),
       set: (key, value) => prepared.set(key, value),
     };
-    for (const step of this.prepareSteps(text, spans, cache, prepared)) {
+    const lines = this.linesOf(text);
+    for (const step of this.prepareSteps(text, spans, lines, cache, prepared)) {
       void step;
       if (performance.now() - sliceStart < sliceMs) continue;
       await nextTurn();
@@ -160,7 +167,7 @@ export class ReportLinter {
     if (isCancelled()) return undefined;
     if (this.last?.text === text) return this.last.result;
     // The document-level work, in slices too: a report of thousands of chunks takes tens of milliseconds.
-    const steps = this.updateSteps(text, spans);
+    const steps = this.updateSteps(text, spans, lines);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;
       if (performance.now() - sliceStart < sliceMs) continue;
@@ -171,8 +178,8 @@ export class ReportLinter {
   }
 
   /** Parses the chunks the cache lacks, then runs the chunk rules on the new parses, one step at a time. */
-  private *prepareSteps(text: string, spans: readonly UnitSpan[], cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
-    yield* prepareChunks(text, cache, { spans });
+  private *prepareSteps(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
+    yield* prepareChunks(text, cache, { spans, lines });
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
     if (!kind) return;

@@ -1,3 +1,4 @@
+import { commonEnds } from '../text/lineIndex';
 import { isDelimiterRow, splitRow } from '../text/rowCells';
 import type { CodeFence } from './lines';
 import { atxHeadingDepth, closesCodeFence, codeFenceOpening, frontMatterBlock, isFrontMatterFence, isThematicBreak, lineEnd } from './lines';
@@ -106,11 +107,7 @@ export interface SplitText {
 export function resplitUnits(previous: SplitText, text: string): UnitSpan[] {
   const old = previous.text;
   if (old === text) return [...previous.spans];
-  const limit = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = commonEnds(old, text);
   const delta = text.length - old.length;
   const spans = previous.spans;
   // The last heading chunk whose heading line, line break included, lies before the edit.

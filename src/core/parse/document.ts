@@ -41,6 +41,8 @@ export interface ParseOptions {
    * apart (see groupParse.ts); 0 parses each alone. Either way the parses are the same.
    */
   groupSize?: number;
+  /** The text's line index, when the caller has it already (`LineIndex.afterEdit`). */
+  lines?: LineIndex;
 }
 
 /**
@@ -69,7 +71,7 @@ export const CHUNKS_PER_STEP = 256;
 
 /** `parseDocument`, one step at a time: a step is a parse call or a run of `CHUNKS_PER_STEP` chunks. */
 export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, options: ParseOptions = {}): Generator<void, ParsedDocument> {
-  const lines = new LineIndex(text);
+  const lines = options.lines ?? new LineIndex(text);
   const chunks: PlacedChunk[] = [];
   const spans = options.spans ?? splitUnits(text);
   const cache = chunkCache ?? mapCache();
@@ -188,7 +190,7 @@ function mapCache(): ChunkCache {
  * `ReportLinter.updateAsync` runs the steps in time slices, between which the host can do other work.
  */
 export function* prepareChunks(text: string, cache: ChunkCache, options: ParseOptions = {}): Generator<void> {
-  yield* parseUncached(text, options.spans ?? splitUnits(text), new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
+  yield* parseUncached(text, options.spans ?? splitUnits(text), options.lines ?? new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
 }
 
 function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): Generator<void> {

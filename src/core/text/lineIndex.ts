@@ -8,7 +8,11 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, knownStarts?: number[]) {
+    if (knownStarts) {
+      this.lineStarts = knownStarts;
+      return;
+    }
     const starts = [0];
     if (!text.includes('\r')) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -24,6 +28,31 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, an edited version of the text `previous` indexes: the line starts before and
+   * after the edit are taken over (shifted after it), only the edited part is scanned.
+   */
+  static afterEdit(previous: LineIndex, text: string): LineIndex {
+    const old = previous.text;
+    const { prefix, suffix } = commonEnds(old, text);
+    const delta = text.length - old.length;
+    const starts: number[] = [];
+    const before = previous.lineStarts;
+    let at = 0;
+    for (; at < before.length && (before[at] as number) < Math.max(prefix, 1); at++) starts.push(before[at] as number);
+    const editEnd = text.length - suffix;
+    // A line starts at p when a line break ends at p - 1 (a CR only when no LF follows it at p).
+    for (let p = Math.max(prefix, 1); p <= editEnd; p++) {
+      const code = text.charCodeAt(p - 1);
+      if (code === 10 || (code === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
+    }
+    for (; at < before.length; at++) {
+      const start = before[at] as number;
+      if (start + delta > editEnd) starts.push(start + delta);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -67,6 +96,22 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+const BLOCK = 1024;
+
+/** How many characters two texts share at their start, and then at their end (not overlapping the start). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const limit = Math.min(a.length, b.length);
+  let prefix = 0;
+  // Whole blocks first: comparing substrings is native code, far faster than a loop over characters.
+  while (prefix + BLOCK <= limit && a.substring(prefix, prefix + BLOCK) === b.substring(prefix, prefix + BLOCK)) prefix += BLOCK;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = limit - prefix;
+  while (suffix + BLOCK <= room && a.substring(a.length - suffix - BLOCK, a.length - suffix) === b.substring(b.length - suffix - BLOCK, b.length - suffix)) suffix += BLOCK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** The line break the text uses most, for text we insert into it. */
