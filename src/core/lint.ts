@@ -219,13 +219,11 @@ export class ReportLinter {
     }
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
-    const activeRules: string[] = [];
-    for (const rule of this.options.ruleSet ?? RULES) {
+    const active = (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
+    const emitterOf = (rule: Rule): ((raw: RawFinding, shift: number) => void) => {
       const configured = this.options.rules?.[rule.id];
-      if (!ruleIsOn(rule, kind, configured)) continue;
-      activeRules.push(rule.id);
       const setting = configured === 'off' ? undefined : configured;
-      const emit = (raw: RawFinding, shift: number): void => {
+      return (raw, shift) => {
         if (!Number.isInteger(raw.start) || !Number.isInteger(raw.end) || raw.start > raw.end) {
           if (!failed.has(rule.id)) failed.set(rule.id, new Error(`it returned a finding with an invalid range (${String(raw.start)}..${String(raw.end)})`));
           return;
@@ -233,18 +231,17 @@ export class ReportLinter {
         if (rule.quietWhereNotApplicable && sections.notApplicable.length > 0 && inNotApplicable(sections, raw.start + shift)) return;
         findings.push(resolve(doc, rule.id, setting ?? raw.severity ?? rule.defaultSeverity, raw, shift));
       };
-      if (rule.scope === 'document') {
-        try {
-          for (const raw of rule.check({ doc, kind, sections })) emit(raw, 0);
-        } catch (error) {
-          failed.set(rule.id, error);
-        }
-        continue;
-      }
-      const keys = [chunkRuleKey(kind, rule, false), chunkRuleKey(kind, rule, true)] as const;
-      for (let index = 0; index < doc.chunks.length; index++) {
-        if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
-        const chunk = doc.chunks[index] as PlacedChunk;
+    };
+    // The chunk rules' findings, kept per chunk parse: one pass over the chunks for all of them.
+    const chunkRules = active.filter((rule): rule is ChunkRule => rule.scope === 'chunk').map((rule) => ({
+      rule,
+      emit: emitterOf(rule),
+      keys: [chunkRuleKey(kind, rule, false), chunkRuleKey(kind, rule, true)] as const,
+    }));
+    for (let index = 0; index < doc.chunks.length; index++) {
+      if (index % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
+      const chunk = doc.chunks[index] as PlacedChunk;
+      for (const { rule, emit, keys } of chunkRules) {
         const result = this.chunkRule(rule, chunk.parse, index === 0, kind, keys[index === 0 ? 1 : 0]);
         if (result instanceof Error) {
           if (!failed.has(rule.id)) failed.set(rule.id, result);
@@ -252,12 +249,20 @@ export class ReportLinter {
           for (const raw of result) emit(raw, chunk.start);
         }
       }
-    }
-    for (const chunk of doc.chunks) {
       const unparsed = notParsed(chunk.parse);
       if (unparsed) findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'warning', unparsed, chunk.start));
     }
-    const internalErrors = [...failed].map(([rule, error]) => ({ rule, error }));
+    for (const rule of active) {
+      if (rule.scope !== 'document') continue;
+      const emit = emitterOf(rule);
+      try {
+        for (const raw of rule.check({ doc, kind, sections })) emit(raw, 0);
+      } catch (error) {
+        failed.set(rule.id, error);
+      }
+    }
+    const activeRules = active.map((rule) => rule.id);
+    const internalErrors = activeRules.filter((rule) => failed.has(rule)).map((rule) => ({ rule, error: failed.get(rule) }));
     for (const { rule, error } of internalErrors) {
       findings.push(resolve(doc, INTERNAL_ERROR_RULE, 'error', {
         message: `Rule "${rule}" failed: ${error instanceof Error ? error.message : String(error)}. Its findings may be missing; the other rules ran normally.`,

@@ -38,20 +38,16 @@ export class LineIndex {
     const old = previous.text;
     const { prefix, suffix } = commonEnds(old, text);
     const delta = text.length - old.length;
-    const starts: number[] = [];
     const before = previous.lineStarts;
-    let at = 0;
-    for (; at < before.length && (before[at] as number) < Math.max(prefix, 1); at++) starts.push(before[at] as number);
+    let at = firstAtLeast(before, Math.max(prefix, 1));
+    const starts = before.slice(0, at);
     const editEnd = text.length - suffix;
     // A line starts at p when a line break ends at p - 1 (a CR only when no LF follows it at p).
     for (let p = Math.max(prefix, 1); p <= editEnd; p++) {
       const code = text.charCodeAt(p - 1);
       if (code === 10 || (code === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
     }
-    for (; at < before.length; at++) {
-      const start = before[at] as number;
-      if (start + delta > editEnd) starts.push(start + delta);
-    }
+    for (at = firstAtLeast(before, editEnd - delta + 1); at < before.length; at++) starts.push((before[at] as number) + delta);
     return new LineIndex(text, starts);
   }
 
@@ -96,6 +92,18 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** The position of the first value at least `value` in an ascending list. */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 const BLOCK = 1024;

@@ -205,9 +205,10 @@ export class ReportFacts {
     let found = this.withHits[id];
     if (!found) {
       const parts: number[] = [];
-      this.parts.forEach((part, index) => {
+      for (let index = 0; index < this.parts.length; index++) {
+        const part = this.parts[index] as Part;
         if ((part.facts.passing[id] ?? answer(part)).length > 0) parts.push(index);
-      });
+      }
       this.withHits[id] = parts;
       found = parts;
     }
