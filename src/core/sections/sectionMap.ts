@@ -101,6 +101,22 @@ function titleIndex(specs: readonly SectionSpec[]): TitleIndex {
 function lookupTitle(index: TitleIndex, key: string, text: string): SectionSpec | undefined {
   const exact = index.get(key);
   if (exact) return exact;
+  // Most headings that are no section (a run's `### Run 17: ViT-B/16, lr 3e-4`) come back on every update.
+  let known = joinedTitles.get(index);
+  if (!known) {
+    known = new Map();
+    joinedTitles.set(index, known);
+  }
+  if (known.has(text)) return known.get(text) ?? undefined;
+  if (known.size >= 20_000) known.clear();
+  const joined = lookupJoined(index, text);
+  known.set(text, joined ?? null);
+  return joined;
+}
+
+const joinedTitles = new WeakMap<TitleIndex, Map<string, SectionSpec | null>>();
+
+function lookupJoined(index: TitleIndex, text: string): SectionSpec | undefined {
   // Spaces collapsed first, so that the split stays linear on any heading.
   const parts = stripNumbering(text).replace(/\s+/g, ' ').split(/ and |[/,&+]/i);
   if (parts.length < 2) return undefined;
