@@ -19,32 +19,35 @@ export type StatementTest = (statement: StatementText, source: string) => boolea
 interface ChunkFacts {
   statements: readonly ChunkStatement[];
   tables: readonly ChunkTable[];
-  /** Per statement: 1 when it states something (it is not the template's filler). */
-  stated: Uint8Array;
+  /** The kind the facts are for (filler depends on it). */
+  kind: ReportKind;
+  /** The indexes of the statements that are the template's filler: they state nothing. */
+  filler: ReadonlySet<number>;
   /** Per test (by `testId`): the indexes of the statements (or, for a header test, the tables) that pass it. */
   passing: (readonly number[] | undefined)[];
 }
 
-const byParse = new WeakMap<ChunkParse, Map<ReportKind, ChunkFacts>>();
+/** Each chunk parse's facts, for the kind it was last linted as (a chunk is rarely linted as two kinds). */
+const byParse = new WeakMap<ChunkParse, ChunkFacts>();
+
+const NO_FILLER: ReadonlySet<number> = new Set();
 
 function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
-  let byKind = byParse.get(parse);
-  if (!byKind) {
-    byKind = new Map();
-    byParse.set(parse, byKind);
-  }
-  let facts = byKind.get(kind);
-  if (!facts) {
+  let facts = byParse.get(parse);
+  if (facts?.kind !== kind) {
     const { statements, tables } = chunkText(parse);
-    const stated = new Uint8Array(statements.length);
+    let filler: Set<number> | undefined;
     statements.forEach((statement, index) => {
-      stated[index] = isFiller(kind, statement) ? 0 : 1;
+      if (isFiller(kind, statement)) (filler ??= new Set()).add(index);
     });
-    facts = { statements, tables, stated, passing: [] };
-    byKind.set(kind, facts);
+    facts = { statements, tables, kind, filler: filler ?? NO_FILLER, passing: [] };
+    byParse.set(parse, facts);
   }
   return facts;
 }
+
+/** The answer most chunks give to most tests, shared. */
+const NONE: readonly number[] = Object.freeze([]);
 
 /** The indexes of a chunk's statements that pass the test; asked once per chunk parse and kind. */
 function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest, id = testId(test)): readonly number[] {
@@ -53,8 +56,8 @@ function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest, id
     const passed: number[] = [];
     const { statements } = facts;
     for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, text)) passed.push(index);
-    facts.passing[id] = passed;
-    indexes = passed;
+    indexes = passed.length > 0 ? passed : NONE;
+    facts.passing[id] = indexes;
   }
   return indexes;
 }
@@ -82,8 +85,8 @@ function headerIndexes(facts: ChunkFacts, test: HeaderTest, id = headerTestId(te
     facts.tables.forEach((table, index) => {
       if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
     });
-    facts.passing[id] = passed;
-    indexes = passed;
+    indexes = passed.length > 0 ? passed : NONE;
+    facts.passing[id] = indexes;
   }
   return indexes;
 }
@@ -107,7 +110,7 @@ function headerTestId(test: HeaderTest): number {
  */
 export function answering(tests: readonly StatementTest[], headerTests: readonly HeaderTest[] = []): (parse: ChunkParse, kind: ReportKind) => boolean {
   return (parse, kind) => {
-    let worked = byParse.get(parse)?.has(kind) !== true;
+    let worked = byParse.get(parse)?.kind !== kind;
     const facts = chunkFacts(parse, kind);
     for (const test of tests) {
       const id = testId(test);
@@ -317,7 +320,7 @@ export class ReportFacts {
     const statement: Statement = { ...rest, start, end: rest.end + part.start, section: this.locate(start) };
     if (cells) statement.cells = cells.map((cell) => shiftCell(cell, part.start));
     (part.placed ??= [])[index] = statement;
-    if (part.facts.stated[index] === 1) this.statedOnes.add(statement);
+    if (!part.facts.filler.has(index)) this.statedOnes.add(statement);
     if (table !== undefined) statement.table = this.tableAt(part, table);
     return statement;
   }
