@@ -224,7 +224,8 @@ export function applyEdit(text: string, change: Edit): string {
  * tables of two rows, so that small generated documents reach every kind of split.
  */
 export const UNIT_SETTINGS = [
-  { name: 'split everywhere', settings: { every: 1, minTableRows: 2, minFenceLines: 3, minLiteralFenceChars: 0 } },
+  { name: 'split everywhere', settings: { every: 1, minTableRows: 2, rowsEvery: 1, minFenceLines: 3, minLiteralFenceChars: 0 } },
+  { name: 'table rows only', settings: { every: 0, minTableRows: 2, rowsEvery: 2, minFenceLines: Infinity, minLiteralFenceChars: Infinity } },
   { name: 'shipped settings', settings: { ...unitSettings } },
 ];
 

@@ -16,7 +16,7 @@ function observable(result: LintResult): unknown {
   };
 }
 
-const SECTIONS_ONLY = { every: 0, minTableRows: Infinity, minFenceLines: Infinity, minLiteralFenceChars: Infinity };
+const SECTIONS_ONLY = { every: 0, minTableRows: Infinity, rowsEvery: 0, minFenceLines: Infinity, minLiteralFenceChars: Infinity };
 
 describe('splitting sections into smaller chunks (property)', () => {
   for (const { name, settings } of UNIT_SETTINGS) {

@@ -144,9 +144,11 @@ function parseSpan(text: string, span: UnitSpan, end: number, last: UnitSpan, ca
 /**
  * A slice of the text in a string of its own: a slice V8 makes of a long string keeps the whole string
  * alive, and chunk texts (and the strings remark cuts from them) outlive the version they came from.
+ * A chunk of a quarter of the text or more keeps the slice: copying it (a long pasted log, on every
+ * edit inside it) costs more than the at most 4× its size it keeps alive.
  */
 function ownText(text: string, start: number, end: number): string {
-  return end - start < 13 ? text.slice(start, end) : `\u0000${text.slice(start, end)}`.slice(1);
+  return end - start < 13 || 4 * (end - start) >= text.length ? text.slice(start, end) : `\u0000${text.slice(start, end)}`.slice(1);
 }
 
 function tableContext(span: UnitSpan, last: UnitSpan): TableContext | undefined {

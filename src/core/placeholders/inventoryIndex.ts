@@ -13,6 +13,8 @@ export interface FillerIndex {
   choices: ReadonlyMap<string, string>;
   markers: readonly string[];
   code: ReadonlySet<string>;
+  /** The length of the longest key in `code`. */
+  longestCode: number;
 }
 
 const CELL_SEPARATOR = '\u0000';
@@ -45,6 +47,7 @@ export function fillerIndex(inventory: PlaceholderInventory): FillerIndex {
       choices: new Map(inventory.choices.map((choice) => [fillerKey(choice), choice])),
       markers: inventory.inline.filter((marker) => marker.length > 0),
       code: new Set(inventory.code.map(codeKey)),
+      longestCode: Math.max(0, ...inventory.code.map((code) => codeKey(code).length)),
     };
     cache.set(inventory, index);
   }

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { FillerIndex } from '../placeholders/inventoryIndex';
 import { fillerIndex, rowKey, tableKey } from '../placeholders/inventoryIndex';
 import { labelLines } from '../placeholders/labelLines';
-import { codeKey, fillerKey, quoted } from '../placeholders/normalize';
+import { codeKey, fillerKey, mayHaveKeyOfLength, quoted } from '../placeholders/normalize';
 import { findSlots } from '../placeholders/slots';
 import type { Span } from '../placeholders/spans';
 import { codeContentSpan, isComment, yamlCommentLines } from '../placeholders/spans';
@@ -146,7 +146,7 @@ class PlaceholderScan {
   }
 
   private checkCode(value: string, node: Span): void {
-    if (!this.index.code.has(codeKey(value))) return;
+    if (!mayHaveKeyOfLength(value, this.index.longestCode) || !this.index.code.has(codeKey(value))) return;
     const span = codeContentSpan(this.text, node.start, node.end);
     const firstLine = value.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
     this.report('code', span, `Example code from the template ("${quoted(firstLine, 40)}") was never replaced.`);

@@ -62,6 +62,13 @@ export interface ChunkText {
 
 const byChunk = new WeakMap<ChunkParse, ChunkText>();
 
+/**
+ * How much of a code block the rules read for facts (a seed in a config, `torch==2.3.1` in a
+ * requirements list): its start. A pasted log of thousands of lines is read no further, so that
+ * editing it stays fast; the README says so.
+ */
+export const CODE_FACT_CHARACTERS = 10_000;
+
 /** A chunk's statements and tables, in order; computed once per parse. */
 export function chunkText(parse: ChunkParse): ChunkText {
   let own = byChunk.get(parse);
@@ -85,7 +92,7 @@ function readChunk(parse: ChunkParse): ChunkText {
     } else if (node.type === 'table' && start !== undefined && end !== undefined) {
       addTable(text, node, start, end, result);
     } else if (node.type === 'code' && start !== undefined && end !== undefined) {
-      const value = node.value.replace(/\s+/g, ' ').trim();
+      const value = node.value.slice(0, CODE_FACT_CHARACTERS).replace(/\s+/g, ' ').trim();
       result.statements.push({ kind: 'code', text: value, label: undefined, value, start, end });
     } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
       const nested = inItem || node.type === 'listItem';
