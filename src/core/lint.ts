@@ -207,16 +207,6 @@ export class ReportLinter {
       return { ...base, kind, notReport, findings: [], sections: undefined };
     }
     const sections = mapSections(doc, kind);
-    // The document rules' work per chunk, for the chunks that lack it (all of them in a first lint): in steps.
-    const preparers = preparersOf((this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id])));
-    if (preparers.length > 0) {
-      let stepStart = performance.now();
-      for (const chunk of doc.chunks) {
-        if (!this.prepareChunk(preparers, chunk.parse, kind) || performance.now() - stepStart < PREPARE_STEP_MS) continue;
-        yield;
-        stepStart = performance.now();
-      }
-    }
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
     const active = (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
@@ -322,9 +312,6 @@ export function ruleIsOn(rule: Rule, kind: ReportKind, setting: RuleSetting | un
   if (setting === 'off') return false;
   return !rule.optIn || setting !== undefined || (kind.optInRules?.includes(rule.id) ?? false);
 }
-
-/** How long the check's preparation of chunks runs between two yields. */
-const PREPARE_STEP_MS = 2;
 
 type Preparer = NonNullable<DocumentRule['prepare']>;
 

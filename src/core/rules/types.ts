@@ -41,8 +41,9 @@ export interface DocumentRule extends RuleInfo {
   check(ctx: DocumentContext): RawFinding[];
   /**
    * Work on one chunk that `check` will need, kept with the chunk's parse (such as answering the
-   * rule's statement tests). The linter calls it for each chunk before `check`, in slices; returns
-   * whether there was work to do.
+   * rule's statement tests). `updateAsync` calls it for each new chunk between its slices, so that a
+   * first lint does not do it all inside `check`; `check` must not rely on it. Returns whether there
+   * was work to do.
    */
   prepare?(chunk: ChunkParse, kind: ReportKind): boolean;
 }

@@ -105,8 +105,9 @@ function headerTestId(test: HeaderTest): number {
 
 /**
  * A rule's `prepare`: answers the tests for one chunk ahead of the check, which then finds them kept.
- * The linter calls it chunk by chunk between slices, so the first lint of a long report does not
- * answer them all in one block. Returns whether there was anything to do.
+ * `updateAsync` calls it chunk by chunk between slices, so the first lint of a long report does not
+ * answer them all in one block (a synchronous lint answers them as the rules ask, and a rule that
+ * stops at its first find asks fewer). Returns whether there was anything to do.
  */
 export function answering(tests: readonly StatementTest[], headerTests: readonly HeaderTest[] = []): (parse: ChunkParse, kind: ReportKind) => boolean {
   return (parse, kind) => {
@@ -149,8 +150,6 @@ export class ReportFacts {
   private readonly frontMatter: Statement[];
   private readonly locate: (offset: number) => SectionOccurrence | undefined;
   private readonly statedOnes = new WeakSet<Statement>();
-  /** Per test id: the chunks with statements (or tables) that pass it. */
-  private readonly withHits: (readonly number[] | undefined)[] = [];
 
   constructor(private readonly doc: ParsedDocument, private readonly sections: SectionMap, kind: ReportKind) {
     this.locate = sectionLocator(sections);
@@ -187,12 +186,13 @@ export class ReportFacts {
   *passing(test: StatementTest, ids: readonly string[] = [], wanted?: (statement: StatementText) => boolean): Generator<Statement> {
     if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text) && (!wanted || wanted(statement))) yield statement;
     const id = testId(test);
-    const withHits = this.partsPassing(id, (part) => passingIndexes(part.facts, part.text, test, id));
     for (const [from, to] of this.extentsOf(ids)) {
-      for (let at = firstAtOrAfter(withHits, this.partAt(from)); at < withHits.length; at++) {
-        const part = this.parts[withHits[at] as number] as Part;
+      for (let at = this.partAt(from); at < this.parts.length; at++) {
+        const part = this.parts[at] as Part;
         if (part.start >= to) break;
-        for (const index of part.facts.passing[id] as readonly number[]) {
+        const indexes = part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id);
+        if (indexes.length === 0) continue;
+        for (const index of indexes) {
           const own = part.facts.statements[index] as ChunkStatement;
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own))) continue;
@@ -201,21 +201,6 @@ export class ReportFacts {
         }
       }
     }
-  }
-
-  /** The indexes of the chunks that have an answer to the test (by id) that is not empty; kept for this version. */
-  private partsPassing(id: number, answer: (part: Part) => readonly number[]): readonly number[] {
-    let found = this.withHits[id];
-    if (!found) {
-      const parts: number[] = [];
-      for (let index = 0; index < this.parts.length; index++) {
-        const part = this.parts[index] as Part;
-        if ((part.facts.passing[id] ?? answer(part)).length > 0) parts.push(index);
-      }
-      this.withHits[id] = parts;
-      found = parts;
-    }
-    return found;
   }
 
   /** The extents of the sections with these ids, merged and in order; the whole document when `ids` is empty. */
@@ -272,12 +257,12 @@ export class ReportFacts {
   /** The tables whose header row, its cells joined by ` | `, passes the test, in document order; with `ids`, those in these sections; `wanted` as for `passing`. */
   *tablesWhoseHeader(test: HeaderTest, ids: readonly string[] = [], wanted?: (header: readonly Cell[]) => boolean): Generator<TableFact> {
     const id = headerTestId(test);
-    const withHits = this.partsPassing(id, (part) => headerIndexes(part.facts, test, id));
     for (const [from, to] of this.extentsOf(ids)) {
-      for (let at = firstAtOrAfter(withHits, this.partAt(from)); at < withHits.length; at++) {
-        const part = this.parts[withHits[at] as number] as Part;
+      for (let at = this.partAt(from); at < this.parts.length; at++) {
+        const part = this.parts[at] as Part;
         if (part.start >= to) break;
-        for (const index of part.facts.passing[id] as readonly number[]) {
+        const indexes = part.facts.passing[id] ?? headerIndexes(part.facts, test, id);
+        for (const index of indexes) {
           const own = part.facts.tables[index] as ChunkTable;
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own.header))) continue;
@@ -399,18 +384,6 @@ class PlacedTable implements TableFact {
     this.placedStatements ??= this.members.flatMap(([part, index]) => this.facts.rowStatements(part, index));
     return this.placedStatements;
   }
-}
-
-/** The position of the first value at least `value` in an ascending list. */
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as number) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function shiftCell(cell: Cell, shift: number): Cell {
