@@ -8,7 +8,7 @@ import { openWindow } from './session.mjs';
 const SUITE_TIMEOUT_MS = Number(process.env.MLREPORT_SUITE_TIMEOUT_MS ?? 10 * 60_000);
 
 function parseArguments(argv) {
-  const options = { folder: undefined, extensionDevelopmentPath: undefined, extensionTestsPath: undefined, userDataDir: undefined };
+  const options = { folder: undefined, extensionDevelopmentPath: undefined, extensionTestsPath: undefined, userDataDir: undefined, withoutBuiltinExtensions: [] };
   const names = { extensionDevelopmentPath: 'extensionDevelopmentPath', extensionTestsPath: 'extensionTestsPath', 'user-data-dir': 'userDataDir' };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -17,6 +17,11 @@ function parseArguments(argv) {
       continue;
     }
     const [flag, inlineValue] = arg.slice(2).split(/=(.*)/s, 2);
+    // Desktop VS Code's --disable-extension=ID; here it can only leave out a built-in extension.
+    if (flag === 'disable-extension') {
+      options.withoutBuiltinExtensions.push(inlineValue ?? argv[(i += 1)]);
+      continue;
+    }
     const key = names[flag];
     if (!key) continue; // desktop-only switches such as --no-sandbox or --skip-welcome
     options[key] = inlineValue ?? argv[(i += 1)];

@@ -104,10 +104,11 @@ function installExtensions(vsixFiles, extensionsDir, env) {
 
 /**
  * Starts code-server and a Chromium page on `folder` with the extension under development, and
- * with the `.vsix` files of `installVsix` installed first. With `extensionTestsPath` the window
- * runs that suite and `exitCode` resolves with its result.
+ * with the `.vsix` files of `installVsix` installed first, and without the built-in extensions
+ * `withoutBuiltinExtensions` names. With `extensionTestsPath` the window runs that suite and
+ * `exitCode` resolves with its result.
  */
-export async function openWindow({ folder, extensionDevelopmentPath, extensionTestsPath, installVsix = [], userDataDir, onLog = printWindowLog, viewport = { width: 1280, height: 800 } }) {
+export async function openWindow({ folder, extensionDevelopmentPath, extensionTestsPath, installVsix = [], withoutBuiltinExtensions = [], userDataDir, onLog = printWindowLog, viewport = { width: 1280, height: 800 } }) {
   const scratch = mkdtempSync(join(tmpdir(), 'mlreport-vscode-'));
   const dirs = {
     userData: userDataDir ? resolve(userDataDir) : join(scratch, 'user-data'),
@@ -137,7 +138,11 @@ export async function openWindow({ folder, extensionDevelopmentPath, extensionTe
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',
   ], {
-    env: { ...process.env, ...isolatedEnv, EXTENSIONS_GALLERY: '{}' },
+    env: {
+      ...process.env, ...isolatedEnv, EXTENSIONS_GALLERY: '{}',
+      // The server leaves these out of the built-in extensions it offers the window.
+      ...(withoutBuiltinExtensions.length > 0 ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: withoutBuiltinExtensions.join(',') } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -4,18 +4,13 @@ import { SECTION } from './settings';
 
 /** The parts of markdown-it this plugin touches. */
 interface Token {
-  type: string;
   content: string;
-  children: Token[] | null;
 }
 
-interface CoreState {
-  tokens: Token[];
-  Token: new (type: string, tag: string, nesting: number) => Token;
-}
+type RenderRule = (tokens: Token[], index: number, options: unknown, env: unknown, renderer: unknown) => string;
 
 interface MarkdownIt {
-  core: { ruler: { push(name: string, rule: (state: CoreState) => void): void } };
+  renderer: { rules: Record<string, RenderRule | undefined> };
   utils: { escapeHtml(text: string): string };
 }
 
@@ -26,38 +21,31 @@ const CHOICES = [...new Set(BUILTIN_KINDS.flatMap((kind) => kind.placeholders.ch
  * A markdown-it plugin for VS Code's built-in Markdown preview (`markdown.markdownItPlugins`): unfilled
  * placeholders in prose become `<mark class="mlreport-placeholder">`, styled by media/preview.css.
  * `mlreport.preview.highlightPlaceholders` turns it off (read at each render).
+ *
+ * A render rule, not a parse rule: the Markdown extension also parses every open Markdown document
+ * for its language server (outline, folding, links), in the extension host, and that parse must not
+ * pay for the highlighting.
  */
 export function extendMarkdownIt<T>(md: T): T {
   const it = md as unknown as MarkdownIt;
-  it.core.ruler.push('mlreport_placeholders', (state) => {
-    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('preview.highlightPlaceholders', true)) return;
-    for (const block of state.tokens) {
-      if (block.type !== 'inline' || !block.children) continue;
-      block.children = block.children.flatMap((token) => (token.type === 'text' ? highlight(token, state, it) : [token]));
+  const plain = it.renderer.rules['text'] ?? ((tokens: Token[], index: number) => it.utils.escapeHtml(tokens[index]?.content ?? ''));
+  it.renderer.rules['text'] = (tokens, index, options, env, renderer) => {
+    const content = tokens[index]?.content ?? '';
+    const spans = previewSpans(content, MARKERS, CHOICES);
+    if (spans.length === 0 || !highlightOn()) return plain(tokens, index, options, env, renderer);
+    let html = '';
+    let at = 0;
+    for (const span of spans) {
+      html += it.utils.escapeHtml(content.slice(at, span.start));
+      const title = span.type === 'todo' ? 'To-do marker left in the report' : 'Unfilled placeholder';
+      html += `<mark class="mlreport-placeholder mlreport-${span.type}" title="${title}">${it.utils.escapeHtml(content.slice(span.start, span.end))}</mark>`;
+      at = span.end;
     }
-  });
+    return html + it.utils.escapeHtml(content.slice(at));
+  };
   return md;
 }
 
-function highlight(token: Token, state: CoreState, it: MarkdownIt): Token[] {
-  const spans = previewSpans(token.content, MARKERS, CHOICES);
-  if (spans.length === 0) return [token];
-  const out: Token[] = [];
-  let at = 0;
-  const text = (content: string): void => {
-    if (content === '') return;
-    const piece = new state.Token('text', '', 0);
-    piece.content = content;
-    out.push(piece);
-  };
-  for (const span of spans) {
-    text(token.content.slice(at, span.start));
-    const html = new state.Token('html_inline', '', 0);
-    const title = span.type === 'todo' ? 'To-do marker left in the report' : 'Unfilled placeholder';
-    html.content = `<mark class="mlreport-placeholder mlreport-${span.type}" title="${title}">${it.utils.escapeHtml(token.content.slice(span.start, span.end))}</mark>`;
-    out.push(html);
-    at = span.end;
-  }
-  text(token.content.slice(at));
-  return out;
+function highlightOn(): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>('preview.highlightPlaceholders', true);
 }

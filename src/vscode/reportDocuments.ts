@@ -83,13 +83,17 @@ export class ReportDocuments implements vscode.Disposable {
     /** A newer request (an edit, a close, another lint) makes this one moot. */
     const stale = (): boolean => this.states.get(key) !== state || state.generation !== generation || document.version !== version || document.isClosed;
     try {
-      const options = await this.optionsFor(document.uri, document.getText(), document.languageId);
+      // Not inside the event that announced the document: for a large one, receiving it is a long task already.
+      await nextTask();
+      if (stale()) return undefined;
+      // `getText` joins the document's lines anew at each call: once, and only for Markdown (`optionsFor` rejects the rest).
+      const text = document.languageId === 'markdown' ? document.getText() : '';
+      const options = await this.optionsFor(document.uri, text, document.languageId);
       if (stale()) return undefined;
       if (!options) {
         this.forget(document, false);
         return undefined;
       }
-      const text = document.getText();
       const settings = readSettings(document.uri);
       state.tooLarge = exceeds(text, settings.maxLiveLintSize);
       if (state.tooLarge && LIVE_TRIGGERS.includes(trigger)) {
@@ -106,6 +110,9 @@ export class ReportDocuments implements vscode.Disposable {
       // and stops as soon as it is stale.
       const result = await state.linter.updateAsync(text, { isCancelled: stale });
       if (!result || stale()) return undefined;
+      // Not in the lint's last slice: diagnostics and views get a task of their own.
+      await nextTask();
+      if (stale()) return undefined;
       this.publish(document, state, result, version);
       return result;
     } catch (error) {
@@ -253,6 +260,10 @@ export class ReportDocuments implements vscode.Disposable {
     this.tooLargeNoted.add(key);
     this.log.info(`${key} is larger than mlreport.maxLiveLintSize (${settings.maxLiveLintSize} bytes): linted on save and on demand only`);
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Whether a text's UTF-8 size exceeds a limit, without encoding it when the length alone decides. */

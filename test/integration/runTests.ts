@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { buildSuite } from './buildSuite';
+import type { TestWindow } from './windows';
+import { planWindows } from './windows';
 
 interface SuiteResult {
   passed: number;
@@ -52,6 +54,65 @@ function readResult(file: string): SuiteResult | undefined {
   return JSON.parse(readFileSync(file, 'utf8')) as SuiteResult;
 }
 
+interface WindowRun {
+  scratch: string;
+  extensionTestsPath: string;
+  options: RunOptions;
+  window: TestWindow;
+}
+
+/** Runs one window's test files in a VS Code of its own, with its own copy of the fixtures. */
+async function runWindow({ scratch, extensionTestsPath, options, window }: WindowRun, index: number): Promise<{ result: SuiteResult | undefined; exitCode: number }> {
+  const { grep, vsix } = options;
+  const dir = join(scratch, `window-${index}`);
+  const workspace = join(dir, 'workspace');
+  const userDataDir = join(dir, 'user-data');
+  const resultFile = join(dir, 'result.json');
+  cpSync(fixtureWorkspace, workspace, { recursive: true });
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }));
+  if (window.withoutExtensions.length > 0) console.log(`integration suite: ${window.files.join(', ')} in a window without ${window.withoutExtensions.join(', ')}`);
+
+  const executable = process.env.VSCODE_EXECUTABLE_PATH;
+  const extensionsDir = join(dir, 'extensions');
+  // VS Code runs a test suite only beside an extension under development: with --vsix that is an
+  // empty folder, and the extension under test is the installed one.
+  const extensionDevelopmentPath = vsix ? join(dir, 'no-extension-under-development') : repoRoot;
+  mkdirSync(extensionDevelopmentPath, { recursive: true });
+  let exitCode: number;
+  try {
+    let vscodeExecutablePath = executable ? resolve(executable) : undefined;
+    if (vsix && executable) process.env['MLREPORT_INSTALL_VSIX'] = vsix; // the code-server launcher installs it
+    if (vsix && !vscodeExecutablePath) {
+      vscodeExecutablePath = await downloadAndUnzipVSCode();
+      installInDesktopVsCode(vscodeExecutablePath, vsix, extensionsDir);
+    }
+    exitCode = await runTests({
+      ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
+      extensionDevelopmentPath,
+      extensionTestsPath,
+      // --disable-extensions would disable the installed extension too.
+      launchArgs: [
+        workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, ...(vsix ? [] : ['--disable-extensions']),
+        ...window.withoutExtensions.map((id) => `--disable-extension=${id}`),
+      ],
+      extensionTestsEnv: {
+        MLREPORT_INTEGRATION_RESULT: resultFile,
+        MLREPORT_INTEGRATION_FILES: window.files.join(','),
+        ...(grep ? { MLREPORT_INTEGRATION_GREP: grep } : {}),
+        ...(vsix ? { MLREPORT_INTEGRATION_VSIX: vsix } : {}),
+      },
+    });
+  } catch (error) {
+    // runTests rejects when the window exits non-zero, which it does when a test failed.
+    console.error(error instanceof Error ? error.message : error);
+    exitCode = 1;
+  }
+  const result = readResult(resultFile);
+  if (!result) console.error(`integration suite: the window for ${window.files.join(', ')} reported no results (exit code ${exitCode})`);
+  return { result, exitCode };
+}
+
 async function main(): Promise<number> {
   let options: RunOptions;
   try {
@@ -68,54 +129,21 @@ async function main(): Promise<number> {
   const testFiles = await buildSuite(join(scratch, 'suite'));
   const { grep, vsix } = options;
   console.log(`integration suite: ${testFiles.length} test files${grep ? `, tests matching /${grep}/` : ''}${vsix ? `, against the extension installed from ${vsix}` : ''}`);
-  const workspace = join(scratch, 'workspace');
-  const userDataDir = join(scratch, 'user-data');
-  const resultFile = join(scratch, 'result.json');
-  cpSync(fixtureWorkspace, workspace, { recursive: true });
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'files.autoSave': 'off' }));
-
-  const executable = process.env.VSCODE_EXECUTABLE_PATH;
-  const extensionsDir = join(scratch, 'extensions');
-  // VS Code runs a test suite only beside an extension under development: with --vsix that is an
-  // empty folder, and the extension under test is the installed one.
-  const extensionDevelopmentPath = vsix ? join(scratch, 'no-extension-under-development') : repoRoot;
-  mkdirSync(extensionDevelopmentPath, { recursive: true });
-  let exitCode: number;
-  try {
-    let vscodeExecutablePath = executable ? resolve(executable) : undefined;
-    if (vsix && executable) process.env['MLREPORT_INSTALL_VSIX'] = vsix; // the code-server launcher installs it
-    if (vsix && !vscodeExecutablePath) {
-      vscodeExecutablePath = await downloadAndUnzipVSCode();
-      installInDesktopVsCode(vscodeExecutablePath, vsix, extensionsDir);
-    }
-    exitCode = await runTests({
-      ...(vscodeExecutablePath ? { vscodeExecutablePath } : {}),
-      extensionDevelopmentPath,
-      extensionTestsPath,
-      // --disable-extensions would disable the installed extension too.
-      launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, ...(vsix ? [] : ['--disable-extensions'])],
-      extensionTestsEnv: {
-        MLREPORT_INTEGRATION_RESULT: resultFile,
-        ...(grep ? { MLREPORT_INTEGRATION_GREP: grep } : {}),
-        ...(vsix ? { MLREPORT_INTEGRATION_VSIX: vsix } : {}),
-      },
-    });
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    exitCode = 1;
+  const windows = planWindows(testFiles.map((name) => name.replace(/\.ts$/, '.js')));
+  const total: SuiteResult = { passed: 0, failed: 0 };
+  let complete = true;
+  for (const [index, window] of windows.entries()) {
+    const { result, exitCode } = await runWindow({ scratch, extensionTestsPath, options, window }, index);
+    if (!result || exitCode !== 0) complete = false;
+    total.passed += result?.passed ?? 0;
+    total.failed += result?.failed ?? 0;
   }
-  const result = readResult(resultFile);
   rmSync(scratch, { recursive: true, force: true });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (!result) {
-    console.error(`integration suite reported no results (exit code ${exitCode}, ${seconds} s)`);
-    return exitCode === 0 ? 1 : exitCode;
-  }
   console.log(`integration suite: ${seconds} s wall time`);
-  console.log(`${result.passed} passed, ${result.failed} failed`);
-  return exitCode !== 0 || result.failed > 0 || result.passed === 0 ? 1 : 0;
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  return !complete || total.failed > 0 || total.passed === 0 ? 1 : 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (error: unknown) => {
