@@ -207,6 +207,7 @@ export class ReportLinter {
       return { ...base, kind, notReport, findings: [], sections: undefined };
     }
     const sections = mapSections(doc, kind);
+    yield;
     const findings: Finding[] = [];
     const failed = new Map<string, unknown>();
     const active = (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
@@ -250,6 +251,8 @@ export class ReportLinter {
       } catch (error) {
         failed.set(rule.id, error);
       }
+      // Each document rule is a step of its own: together they take tens of milliseconds on a 2 MB report.
+      yield;
     }
     const activeRules = active.map((rule) => rule.id);
     const internalErrors = activeRules.filter((rule) => failed.has(rule)).map((rule) => ({ rule, error: failed.get(rule) }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { lint, ReportLinter } from '../../src/core';
+import { lint, ReportLinter, RULES } from '../../src/core';
+import { CHUNKS_PER_STEP } from '../../src/core/parse/document';
 import { generateReport } from '../../scripts/bench/generateReport';
 
 const report = generateReport({ lines: 2000, seed: 7 });
@@ -30,14 +31,21 @@ describe('ReportLinter.updateAsync', () => {
     assert.ok(more < fresh, `resumed with ${more} slices, from scratch ${fresh}`);
   });
 
-  it('takes only a few slices for a re-lint after a small edit: one chunk to parse and check', async () => {
+  it('takes only a few slices for a re-lint after a small edit: one chunk to parse and check, then the document-level steps', async () => {
     const linter = new ReportLinter();
     linter.update(report);
     const middle = report.indexOf('\n\n', report.length / 2);
     const edited = `${report.slice(0, middle)} (edited)${report.slice(middle)}`;
     let slices = 0;
     const result = await linter.updateAsync(edited, { sliceMs: 0, isCancelled: () => { slices++; return false; } });
-    assert.ok(slices <= 4, `${slices} slices`);
+    // Every step is a slice with sliceMs 0: the parse of the edited chunk and its chunk rules, then one
+    // step per 256 chunks placed, the section map, and one per document rule.
+    const documentRules = RULES.filter((rule) => rule.scope === 'document').length;
+    const chunkSteps = 2 * Math.ceil((result?.doc.chunks.length ?? 0) / CHUNKS_PER_STEP);
+    assert.ok(slices <= 4 + documentRules + chunkSteps, `${slices} slices (${documentRules} document rules, ${chunkSteps} steps over the chunks)`);
+    let fresh = 0;
+    await new ReportLinter().updateAsync(edited, { sliceMs: 0, isCancelled: () => { fresh++; return false; } });
+    assert.ok(slices * 5 < fresh, `${slices} slices after the edit, ${fresh} from scratch`);
     assert.deepEqual(result?.findings, lint(edited).findings);
   });
 });

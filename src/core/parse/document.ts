@@ -97,6 +97,7 @@ export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, optio
   }
   yield;
   yield* borrowDefinitions(chunks, cache);
+  yield;
   const headings: DocumentHeading[] = [];
   let leadingContent = false;
   for (const chunk of chunks) {
