@@ -5,6 +5,7 @@ import { UNFILLED_PLACEHOLDER } from '../rules/unfilledPlaceholder';
 import type { Presence, SectionMap } from '../sections/sectionMap';
 import type { SectionSpec } from '../templates/types';
 import type { Finding } from '../types';
+import { lowerBound } from '../text/search';
 import { CHECKLIST_ITEMS } from './checklist';
 
 /**
@@ -158,18 +159,6 @@ function statusOf(node: OutlineNode, notApplicable: boolean, hasContent: boolean
 
 function countWithin(sorted: readonly number[], start: number, end: number): number {
   return lowerBound(sorted, end) - lowerBound(sorted, start);
-}
-
-/** Index of the first value not below `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as number) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** A short status for a list or a tooltip: `complete`, `3 placeholders`, `2 problems`, `missing`… */

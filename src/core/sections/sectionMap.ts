@@ -1,5 +1,6 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
 import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
+import { firstIndexWhere } from '../text/search';
 import type { ReportKind, SectionSpec } from '../templates/types';
 import type { ChunkParse } from '../parse/chunkParse';
 import type { ContentLabel, ContentPart, HeadingContent, HeadingLabels } from './sectionContent';
@@ -345,14 +346,7 @@ function notApplicableExtents(occurrences: readonly SectionOccurrence[]): { star
 /** Whether an offset lies in a not-applicable section. */
 export function inNotApplicable(sections: SectionMap, offset: number): boolean {
   const extents = sections.notApplicable;
-  let low = 0;
-  let high = extents.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((extents[mid] as { end: number }).end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  const extent = extents[low];
+  const extent = extents[firstIndexWhere(extents.length, (index) => (extents[index] as { end: number }).end > offset)];
   return extent !== undefined && extent.start <= offset;
 }
 

@@ -1,4 +1,5 @@
 import type { Point } from '../types';
+import { lowerBound } from './search';
 
 /**
  * Maps offsets of a text to 1-based lines and columns. Line breaks are `\r\n`, `\n` or `\r`,
@@ -39,7 +40,7 @@ export class LineIndex {
     const { prefix, suffix } = commonEnds(old, text);
     const delta = text.length - old.length;
     const before = previous.lineStarts;
-    let at = firstAtLeast(before, Math.max(prefix, 1));
+    let at = lowerBound(before, Math.max(prefix, 1));
     const starts = before.slice(0, at);
     const editEnd = text.length - suffix;
     // A line starts at p when a line break ends at p - 1 (a CR only when no LF follows it at p).
@@ -47,7 +48,7 @@ export class LineIndex {
       const code = text.charCodeAt(p - 1);
       if (code === 10 || (code === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
     }
-    for (at = firstAtLeast(before, editEnd - delta + 1); at < before.length; at++) starts.push((before[at] as number) + delta);
+    for (at = lowerBound(before, editEnd - delta + 1); at < before.length; at++) starts.push((before[at] as number) + delta);
     return new LineIndex(text, starts);
   }
 
@@ -92,18 +93,6 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
-}
-
-/** The position of the first value at least `value` in an ascending list. */
-function firstAtLeast(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as number) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 const BLOCK = 1024;

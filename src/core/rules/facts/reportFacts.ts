@@ -7,6 +7,7 @@ import type { DocumentContext } from '../types';
 import { isFiller } from './filler';
 import type { Cell, ChunkStatement, ChunkTable, Statement, StatementText, TableFact } from './reportText';
 import { chunkText, plain } from './reportText';
+import { firstIndexWhere } from '../../text/search';
 
 /**
  * A question a rule asks of one statement: `recordsSeed`, `statesSoftware`. `source` is the text the
@@ -187,12 +188,8 @@ export class ReportFacts {
     if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text) && (!wanted || wanted(statement))) yield statement;
     const id = testId(test);
     for (const [from, to] of this.extentsOf(ids)) {
-      for (let at = this.partAt(from); at < this.parts.length; at++) {
-        const part = this.parts[at] as Part;
-        if (part.start >= to) break;
-        const indexes = part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id);
-        if (indexes.length === 0) continue;
-        for (const index of indexes) {
+      for (const part of this.partsOver(from, to)) {
+        for (const index of part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id)) {
           const own = part.facts.statements[index] as ChunkStatement;
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own))) continue;
@@ -228,13 +225,15 @@ export class ReportFacts {
    */
   within(ids: readonly string[]): readonly Statement[] {
     const found: Statement[] = ids.length === 0 ? [...this.frontMatter] : [];
-    for (const [part, from, to] of this.partsIn(ids)) {
-      const { statements } = part.facts;
-      for (let index = 0; index < statements.length; index++) {
-        const at = part.start + (statements[index] as ChunkStatement).start;
-        if (at < from || at >= to) continue;
-        const statement = this.statementAt(part, index);
-        if (ids.length === 0 || inSections(ids, statement.section)) found.push(statement);
+    for (const [from, to] of this.extentsOf(ids)) {
+      for (const part of this.partsOver(from, to)) {
+        const { statements } = part.facts;
+        for (let index = 0; index < statements.length; index++) {
+          const at = part.start + (statements[index] as ChunkStatement).start;
+          if (at < from || at >= to) continue;
+          const statement = this.statementAt(part, index);
+          if (ids.length === 0 || inSections(ids, statement.section)) found.push(statement);
+        }
       }
     }
     return found;
@@ -243,13 +242,15 @@ export class ReportFacts {
   /** The tables that start in the sections with these ids (or their subsections), in document order; every table when `ids` is empty. */
   tablesWithin(ids: readonly string[]): readonly TableFact[] {
     const found: TableFact[] = [];
-    for (const [part, from, to] of this.partsIn(ids)) {
-      part.facts.tables.forEach((table, index) => {
-        const at = part.start + table.start;
-        if (at < from || at >= to) return;
-        const placed = this.tableAt(part, index);
-        if (placed.start === at && (ids.length === 0 || inSections(ids, placed.section))) found.push(placed);
-      });
+    for (const [from, to] of this.extentsOf(ids)) {
+      for (const part of this.partsOver(from, to)) {
+        part.facts.tables.forEach((table, index) => {
+          const at = part.start + table.start;
+          if (at < from || at >= to) return;
+          const placed = this.tableAt(part, index);
+          if (placed.start === at && (ids.length === 0 || inSections(ids, placed.section))) found.push(placed);
+        });
+      }
     }
     return found;
   }
@@ -258,11 +259,8 @@ export class ReportFacts {
   *tablesWhoseHeader(test: HeaderTest, ids: readonly string[] = [], wanted?: (header: readonly Cell[]) => boolean): Generator<TableFact> {
     const id = headerTestId(test);
     for (const [from, to] of this.extentsOf(ids)) {
-      for (let at = this.partAt(from); at < this.parts.length; at++) {
-        const part = this.parts[at] as Part;
-        if (part.start >= to) break;
-        const indexes = part.facts.passing[id] ?? headerIndexes(part.facts, test, id);
-        for (const index of indexes) {
+      for (const part of this.partsOver(from, to)) {
+        for (const index of part.facts.passing[id] ?? headerIndexes(part.facts, test, id)) {
           const own = part.facts.tables[index] as ChunkTable;
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own.header))) continue;
@@ -273,28 +271,11 @@ export class ReportFacts {
     }
   }
 
-  /** The chunks that overlap the extent of a section with one of the ids, each with the extent: once per disjoint extent, in document order. */
-  private *partsIn(ids: readonly string[]): Generator<[Part, number, number]> {
-    const extents = ids.length === 0 ? [{ start: 0, end: Infinity }] : mergedExtents(ids.flatMap((id) => this.sections.byId.get(id) ?? []));
-    for (const extent of extents) {
-      for (let index = this.partAt(extent.start); index < this.parts.length; index++) {
-        const part = this.parts[index] as Part;
-        if (part.start >= extent.end) break;
-        yield [part, extent.start, extent.end];
-      }
-    }
-  }
-
-  /** The index of the chunk holding an offset. */
-  private partAt(offset: number): number {
-    let low = 0;
-    let high = this.parts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((this.parts[mid] as Part).end <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+  /** The chunks that overlap the extent from `from` to `to`. */
+  private partsOver(from: number, to: number): readonly Part[] {
+    const first = firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).end > from);
+    const end = firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).start >= to);
+    return this.parts.slice(first, Math.max(first, end));
   }
 
   private statementAt(part: Part, index: number): Statement {
@@ -411,13 +392,7 @@ function mergedExtents(occurrences: readonly SectionOccurrence[]): { start: numb
 function sectionLocator(sections: SectionMap): (offset: number) => SectionOccurrence | undefined {
   const occurrences = sections.occurrences;
   return (offset) => {
-    let low = 0;
-    let high = occurrences.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((occurrences[mid] as SectionOccurrence).heading.start <= offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstIndexWhere(occurrences.length, (index) => (occurrences[index] as SectionOccurrence).heading.start > offset);
     for (let i = low - 1; i >= 0 && i >= low - 3; i--) {
       const occurrence = occurrences[i] as SectionOccurrence;
       if (offset < occurrence.end) return occurrence;

@@ -67,7 +67,7 @@ const byChunk = new WeakMap<ChunkParse, ChunkText>();
  * requirements list): its start. A pasted log of thousands of lines is read no further, so that
  * editing it stays fast; the README says so.
  */
-export const CODE_FACT_CHARACTERS = 10_000;
+const CODE_FACT_CHARACTERS = 10_000;
 
 /** A chunk's statements and tables, in order; computed once per parse. */
 export function chunkText(parse: ChunkParse): ChunkText {
