@@ -38,7 +38,7 @@ export interface ChunkParse {
   /** A fence or HTML block runs to the chunk's end: the next chunk's heading might belong to it. */
   openAtEnd: boolean;
   /** The link and footnote definitions the chunk makes: label by identifier. */
-  definitions: { links: Map<string, string>; footnotes: Map<string, string> };
+  definitions: { readonly links: ReadonlyMap<string, string>; readonly footnotes: ReadonlyMap<string, string> };
   /** The text with labels normalized as identifiers are (`[Foo  Bar]` → `[foo bar]`), to find the chunk's possible references; empty without `[`. */
   referenceText: string;
   /** The table context the chunk was parsed in, if any. */
@@ -67,22 +67,49 @@ export function skippedLines(parse: ChunkParse): SkippedSpan[] {
   return knownSkipped.get(parse) ?? limitComplexity(parse.text).skipped;
 }
 
-/** A chunk parse whose tree is kept in `trees`, where it can be released, and made again when read after that. */
-function withTree(facts: ChunkFacts, tree: Root): ChunkParse {
-  const parse = facts as ChunkParse;
-  Object.defineProperty(parse, 'tree', {
-    enumerable: false,
-    get(): Root {
-      let kept = trees.get(parse);
-      if (!kept) {
-        kept = parseChunk(parse.text, parse.borrowed, parse.table ?? {}).tree;
-        trees.set(parse, kept);
-      }
-      return kept;
-    },
-  });
-  trees.set(parse, tree);
-  return parse;
+/**
+ * A chunk parse whose tree is kept in `trees`, where it can be released, and made again when read after
+ * that. The getter lives on the prototype: one defined on each object would turn every chunk's facts
+ * into a slow dictionary-mode object (~1 KiB each).
+ */
+class TreeKeepingParse implements ChunkParse {
+  text: string;
+  headings: HeadingFact[];
+  leadingContent: boolean;
+  openAtEnd: boolean;
+  definitions: ChunkParse['definitions'];
+  referenceText: string;
+  table?: TableContext;
+  borrowed?: Borrowed;
+  lastBlock: ChunkParse['lastBlock'];
+  firstList: ChunkParse['firstList'];
+  parseError: string | undefined;
+  continuationFailed: boolean;
+
+  constructor(facts: ChunkFacts, tree: Root) {
+    this.text = facts.text;
+    this.headings = facts.headings;
+    this.leadingContent = facts.leadingContent;
+    this.openAtEnd = facts.openAtEnd;
+    this.definitions = facts.definitions;
+    this.referenceText = facts.referenceText;
+    if (facts.table) this.table = facts.table;
+    if (facts.borrowed) this.borrowed = facts.borrowed;
+    this.lastBlock = facts.lastBlock;
+    this.firstList = facts.firstList;
+    this.parseError = facts.parseError;
+    this.continuationFailed = facts.continuationFailed;
+    trees.set(this, tree);
+  }
+
+  get tree(): Root {
+    let kept = trees.get(this);
+    if (!kept) {
+      kept = parseChunk(this.text, this.borrowed, this.table ?? {}).tree;
+      trees.set(this, kept);
+    }
+    return kept;
+  }
 }
 
 /** Lets the chunk's tree go; it is parsed again if read later. */
@@ -167,7 +194,7 @@ export function describeChunk(text: string, tree: Root, table?: TableContext, bo
     headings,
     leadingContent,
     openAtEnd: endsOpen(tree, text),
-    definitions: text.includes(']:') ? definitionsOf(tree) : { links: new Map(), footnotes: new Map() },
+    definitions: text.includes(']:') ? definitionsOf(tree) : NO_DEFINITIONS,
     referenceText: text.includes('[') ? normalizeLabels(text) : '',
     lastBlock: lastBlockOf(tree, text),
     firstList: firstListOf(tree),
@@ -176,7 +203,7 @@ export function describeChunk(text: string, tree: Root, table?: TableContext, bo
   };
   if (table) facts.table = table;
   if (borrowed) facts.borrowed = borrowed;
-  return withTree(facts, tree);
+  return new TreeKeepingParse(facts, tree);
 }
 
 function lastBlockOf(tree: Root, text: string): ChunkParse['lastBlock'] {
@@ -262,6 +289,9 @@ function sourceOf(node: RootContent, text: string): string {
 function normalizeLabels(text: string): string {
   return text.replace(/[\t\n\r ]+/g, ' ').replace(/\[ /g, '[').replace(/ \]/g, ']').toLowerCase().toUpperCase().toLowerCase();
 }
+
+/** What a chunk without `]:` defines, shared by all such chunks. */
+const NO_DEFINITIONS: ChunkParse['definitions'] = Object.freeze({ links: new Map<string, string>(), footnotes: new Map<string, string>() });
 
 function definitionsOf(tree: Root): ChunkParse['definitions'] {
   const links = new Map<string, string>();

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire('/work/main/package.json');
+const core = require('/work/main/dist/core.js');
+const { lint } = await import('/work/main/node_modules/markdownlint/lib/exports-sync.mjs');
+const { parse, postprocess, preprocess } = await import('micromark');
+const { gfmTable } = await import('micromark-extension-gfm-table');
+const { gfm } = await import('micromark-extension-gfm');
+const config = JSON.parse(readFileSync('/tmp/corpus/.markdownlint-cli2.jsonc', 'utf8')).config;
+const files = Array.from({ length: 300 }, (_, i) => readFileSync(`/tmp/corpus/report-${String(i).padStart(4, '0')}.md`, 'utf8'));
+const time = (f) => { for (const t of files.slice(0, 50)) f(t); const s = process.hrtime.bigint(); for (const t of files) f(t); return (Number(process.hrtime.bigint() - s) / 1e6 / files.length).toFixed(2); };
+const mm = (t, ext) => postprocess(parse({ extensions: ext }).document().write(preprocess()(t, undefined, true)));
+for (let k = 0; k < 3; k++) console.log('ours', time((t) => new core.ReportLinter().update(t)), 'markdownlint', time((t) => lint({ strings: { r: t }, config })), 'micromark+gfm', time((t) => mm(t, [gfm()])), 'micromark+table', time((t) => mm(t, [gfmTable()])), 'micromark', time((t) => mm(t, [])));
