@@ -44,40 +44,81 @@ export function requireTime(specifier: string, cwd: string, samples: number, stu
   return { wall: median(wall), cpu: median(cpu) };
 }
 
-export interface HeapFigures {
-  /** Heap still used after the first `ReportLinter.update` (linter and result alive), after a full GC, minus before. */
-  retainedBytes: number;
-  /** The same for markdownlint's lint of the same text (its result alive). */
-  markdownlintRetainedBytes: number;
+/** One contestant's heap figures, from fresh processes. */
+export interface HeapReading {
+  /** Median over the processes of `heapUsed` after the lint, minus before (both after a full GC), with the result alive. */
+  usedBytes: number;
+  /** The lowest and highest of those readings. */
+  usedRange: [number, number];
+  /**
+   * The objects only the kept result holds alive: the self sizes of the objects in a heap snapshot taken
+   * with the result alive that are gone from one taken after dropping it (V8 keeps object ids across
+   * snapshots). Module caches and compiled code, which `usedBytes` counts, are not in it.
+   */
+  snapshotBytes: number;
 }
 
+export interface HeapFigures {
+  /** A `ReportLinter` that has linted the file once, and its result (what the extension keeps per open document). */
+  ours: HeapReading;
+  /** markdownlint's result for the same text. */
+  markdownlint: HeapReading;
+}
+
+/** Sums the self sizes of the nodes of snapshot `with` whose ids are not in snapshot `without`. */
+const SNAPSHOT_DIFF = `
+function snapshotDiff(withFile, withoutFile) {
+  const read = (file) => JSON.parse(require('fs').readFileSync(file, 'utf8'));
+  const without = read(withoutFile);
+  const fields = without.snapshot.meta.node_fields;
+  const width = fields.length;
+  const idAt = fields.indexOf('id');
+  const sizeAt = fields.indexOf('self_size');
+  const ids = new Set();
+  for (let i = 0; i < without.nodes.length; i += width) ids.add(without.nodes[i + idAt]);
+  const kept = read(withFile);
+  let bytes = 0;
+  for (let i = 0; i < kept.nodes.length; i += width) if (!ids.has(kept.nodes[i + idAt])) bytes += kept.nodes[i + sizeAt];
+  return bytes;
+}`;
+
 /**
- * Heap kept by a `ReportLinter` that has linted `file` once (what the extension holds per open document),
- * and by markdownlint's result; median of three fresh processes each. The scripts run from files in
- * `dir`: code given to `node -e` runs in a scope whose variables the measurement mistook for retained
- * memory (52.7 MiB for markdownlint, against ~1 MiB from a file).
+ * Heap kept by a `ReportLinter` that has linted `file` once, and by markdownlint's result, each in
+ * fresh processes running a script file (code given to `node -e` runs in a scope whose variables the
+ * measurement mistook for retained memory). `heapUsed` after minus before varies between processes:
+ * markdownlint's read ~1 MiB in most and ~53 MiB in some, which its heap snapshots do not show (the
+ * objects its result holds come to under 0.1 MiB). So the bench takes the median of five processes,
+ * shows the range, and adds the snapshot figure, which does not vary.
  */
 export function heapUsed(corePath: string, file: string, markdownlintConfig: unknown, cwd: string, dir: string): HeapFigures {
   const measure = (setup: string, work: string): string => `
     'use strict';
+    ${SNAPSHOT_DIFF}
     ${setup}
+    const v8 = require('v8');
     const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
-    function main() {
+    const used = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+    const snapshots = process.argv[2] === 'snapshot';
+    const before = used();
+    let kept = ${work};
+    const after = used();
+    if (!snapshots) {
+      process.stdout.write(String(after - before));
+    } else {
+      const withFile = v8.writeHeapSnapshot(${JSON.stringify(path.join(dir, 'with.heapsnapshot'))});
+      kept = undefined;
       gc(); gc();
-      const before = process.memoryUsage().heapUsed;
-      const kept = ${work};
-      gc(); gc();
-      const after = process.memoryUsage().heapUsed;
-      if (!kept) throw new Error('unreachable');
-      return after - before;
-    }
-    process.stdout.write(String(main()));`;
+      const withoutFile = v8.writeHeapSnapshot(${JSON.stringify(path.join(dir, 'without.heapsnapshot'))});
+      process.stdout.write(String(snapshotDiff(withFile, withoutFile)));
+    }`;
   const ours = measure(`const core = require(${JSON.stringify(corePath)});`, '(() => { const linter = new core.ReportLinter(); return [linter, linter.update(text)]; })()');
   const theirs = measure(`const { lint } = require(${JSON.stringify(path.join(cwd, 'node_modules/markdownlint/lib/exports-sync.mjs'))}); const config = ${JSON.stringify(markdownlintConfig)};`, 'lint({ strings: { report: text }, config })');
-  const run = (name: string, script: string): number => {
+  const read = (name: string, script: string): HeapReading => {
     const scriptFile = path.join(dir, name);
     writeFileSync(scriptFile, script);
-    return median([0, 1, 2].map(() => Number(runNode(['--expose-gc', scriptFile], cwd))));
+    const readings = [0, 1, 2, 3, 4].map(() => Number(runNode(['--expose-gc', scriptFile], cwd)));
+    const snapshotBytes = Number(runNode(['--expose-gc', '--max-old-space-size=4096', scriptFile, 'snapshot'], cwd));
+    return { usedBytes: median(readings), usedRange: [Math.min(...readings), Math.max(...readings)], snapshotBytes };
   };
-  return { retainedBytes: run('heap-ours.cjs', ours), markdownlintRetainedBytes: run('heap-markdownlint.cjs', theirs) };
+  return { ours: read('heap-ours.cjs', ours), markdownlint: read('heap-markdownlint.cjs', theirs) };
 }

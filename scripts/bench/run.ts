@@ -232,6 +232,13 @@ async function main(): Promise<void> {
   const core = createRequire(__filename)(corePath) as typeof Core;
   const config = { default: false, MD043: { headings: requiredHeadings(core) }, MD056: true };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlreport-bench-'));
+  // Stopped with Ctrl+C or killed, the run still takes its temporary folder (reports, heap snapshots) with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  }
   try {
     await benchAll(core, config, dir, loadBefore, corePath);
   } finally {

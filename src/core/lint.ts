@@ -73,7 +73,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  */
 export class ReportLinter {
   private chunks = new Map<string, ChunkParse>();
-  private chunkFindings = new WeakMap<ChunkParse, Map<string, RawFinding[] | Error>>();
+  /** Per kind, rule and first-ness (`chunkRuleKey`): each chunk parse's findings. One map per key, not per chunk, keeps the memory per chunk small. */
+  private chunkFindings = new Map<string, WeakMap<ChunkParse, RawFinding[] | Error>>();
   /** Parses an `updateAsync` made before it was cancelled, for the next update to use. */
   private prepared = new Map<string, ChunkParse>();
   /** The chunk parses the document rules have prepared, with the kind they were prepared for. */
@@ -292,19 +293,20 @@ export class ReportLinter {
 
   /** A chunk rule's findings for one chunk parse, computed once per parse, kind, rule and first-ness (`key`). */
   private chunkRule(rule: ChunkRule, parse: ChunkParse, isFirst: boolean, kind: ReportKind, key: string): RawFinding[] | Error {
-    let perChunk = this.chunkFindings.get(parse);
-    if (!perChunk) {
-      perChunk = new Map();
-      this.chunkFindings.set(parse, perChunk);
+    let byChunk = this.chunkFindings.get(key);
+    if (!byChunk) {
+      byChunk = new WeakMap();
+      this.chunkFindings.set(key, byChunk);
     }
-    let result = perChunk.get(key);
+    let result = byChunk.get(parse);
     if (!result) {
       try {
-        result = rule.check({ chunk: parse, kind, isFirst });
+        const found = rule.check({ chunk: parse, kind, isFirst });
+        result = found.length > 0 ? found : NO_FINDINGS;
       } catch (error) {
         result = error instanceof Error ? error : new Error(String(error));
       }
-      perChunk.set(key, result);
+      byChunk.set(parse, result);
     }
     return result;
   }
@@ -315,6 +317,9 @@ export function ruleIsOn(rule: Rule, kind: ReportKind, setting: RuleSetting | un
   if (setting === 'off') return false;
   return !rule.optIn || setting !== undefined || (kind.optInRules?.includes(rule.id) ?? false);
 }
+
+/** What most chunks give most chunk rules, shared. */
+const NO_FINDINGS: RawFinding[] = [];
 
 type Preparer = NonNullable<DocumentRule['prepare']>;
 

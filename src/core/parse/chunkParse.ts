@@ -2,6 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import { closesCodeFence, codeFenceOpening, endPoint, lastLineStart, lineEnd } from './lines';
 import { toString } from 'mdast-util-to-string';
+import { detached } from '../text/detached';
 import { unitSettings } from './chunks';
 import type { SkippedSpan } from './limits';
 import { limitComplexity } from './limits';
@@ -175,7 +176,7 @@ export function describeChunk(text: string, tree: Root, table?: TableContext, bo
       const last = node.children[node.children.length - 1]?.position?.end.offset;
       headings.push({
         depth: node.depth,
-        text: toString(node).trim(),
+        text: detached(toString(node).trim()),
         start,
         end,
         textStart: first ?? end,

@@ -1,3 +1,4 @@
+import { detached } from '../text/detached';
 import { LineIndex } from '../text/lineIndex';
 import type { Borrowed, ChunkParse, HeadingFact, TableContext } from './chunkParse';
 import { parseChunk } from './chunkParse';
@@ -149,7 +150,7 @@ function parseSpan(text: string, span: UnitSpan, end: number, last: UnitSpan, ca
  * edit inside it) costs more than the at most 4× its size it keeps alive.
  */
 function ownText(text: string, start: number, end: number): string {
-  return end - start < 13 || 4 * (end - start) >= text.length ? text.slice(start, end) : `\u0000${text.slice(start, end)}`.slice(1);
+  return 4 * (end - start) >= text.length ? text.slice(start, end) : detached(text.slice(start, end));
 }
 
 function tableContext(span: UnitSpan, last: UnitSpan): TableContext | undefined {

@@ -1,6 +1,7 @@
 import type { DocumentHeading, ParsedDocument } from '../parse/document';
 import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import { firstIndexWhere } from '../text/search';
+import { detached } from '../text/detached';
 import type { ReportKind, SectionSpec } from '../templates/types';
 import type { ChunkParse } from '../parse/chunkParse';
 import type { ContentLabel, ContentPart, HeadingContent, HeadingLabels } from './sectionContent';
@@ -111,7 +112,7 @@ function lookupTitle(index: TitleIndex, key: string, text: string): SectionSpec 
   if (known.has(text)) return known.get(text) ?? undefined;
   if (known.size >= 20_000) known.clear();
   const joined = lookupJoined(index, text);
-  known.set(text, joined ?? null);
+  known.set(detached(text), joined ?? null);
   return joined;
 }
 

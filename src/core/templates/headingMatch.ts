@@ -1,3 +1,4 @@
+import { detached } from '../text/detached';
 /**
  * Leading section numbering: `1.`, `1)`, `1.2`, `1.2.`, `10 `, `A.`, `b)`, `IV.`. A letter or roman
  * numeral needs its `.` or `)`; every kind of numbering must be followed by whitespace or the end,
@@ -26,7 +27,7 @@ export function normalizeTitle(text: string): string {
     // The section map normalises every heading on every update: the same few thousand titles.
     if (normalizedTitles.size >= 20_000) normalizedTitles.clear();
     normalized = normalize(text);
-    normalizedTitles.set(text, normalized);
+    normalizedTitles.set(detached(text), normalized);
   }
   return normalized;
 }
