@@ -4,6 +4,7 @@ import type { UnitSpan } from './parse/chunks';
 import { resplitUnits, splitUnits, splitUnitsSteps } from './parse/chunks';
 import type { ChunkParse } from './parse/chunkParse';
 import { releaseTree, skippedLines } from './parse/chunkParse';
+import { releaseDecoded } from './rules/facts/reportFacts';
 import { sniffDeclaredType } from './parse/declaredType';
 import { withoutBom } from './text/bom';
 import { LineIndex } from './text/lineIndex';
@@ -269,8 +270,12 @@ export class ReportLinter {
     if (unusedSetting !== 'off') for (const raw of unused) kept.push(resolve(doc, UNUSED_SUPPRESSION, unusedSetting ?? unusedSuppression.defaultSeverity, raw, 0));
     kept.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.rule.localeCompare(b.rule));
     // Every rule and the suppressions have read the trees, and what they found is kept with each
-    // parse: the trees, most of a parse's memory, can go (a later reader parses the chunk again).
-    for (const chunk of doc.chunks) releaseTree(chunk.parse);
+    // parse: the trees, most of a parse's memory, can go (a later reader parses the chunk again), and
+    // so can the strings of the statements the facts index decoded (made again from offsets if read).
+    for (const chunk of doc.chunks) {
+      releaseTree(chunk.parse);
+      releaseDecoded(chunk.parse);
+    }
     return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors, activeRules };
   }
 

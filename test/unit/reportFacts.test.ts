@@ -8,9 +8,10 @@ import { isFiller } from '../../src/core/rules/facts/filler';
 import { mayNameMetric } from '../../src/core/rules/facts/metrics';
 import { reportFacts } from '../../src/core/rules/facts/reportFacts';
 import type { StatementTest } from '../../src/core/rules/facts/reportFacts';
-import { chunkText } from '../../src/core/rules/facts/reportText';
+import { compactText, decodeAll, decodeStatement, decodeTable, statementCount, tableCount } from '../../src/core/rules/facts/reportText';
 import type { Cell, Statement } from '../../src/core/rules/facts/reportText';
 import type { SectionOccurrence } from '../../src/core/sections/sectionMap';
+import { referenceChunkText } from '../support/referenceChunkText';
 import { markdownDocument, propertyRuns, UNIT_SETTINGS, withUnitSettings } from '../support/markdownArbitrary';
 
 /** The reference: every statement of every chunk placed in the document, each with its innermost section, by a plain scan. */
@@ -25,7 +26,7 @@ function everyStatement(result: LintResult): { statements: Statement[]; tables: 
   const tables: { start: number; header: string[]; rows: string[][] }[] = [];
   const texts = (cells: readonly Cell[]): string[] => cells.map((cell) => `${cell.text}@${cell.start}`);
   for (const chunk of result.doc.chunks) {
-    const own = chunkText(chunk.parse);
+    const own = referenceChunkText(chunk.parse);
     for (const table of own.tables) {
       const rows = table.rows.map((row) => texts(row.map((cell) => ({ ...cell, start: cell.start + chunk.start }))));
       const last = tables[tables.length - 1];
@@ -100,6 +101,39 @@ describe('ReportFacts (the index the reproducibility rules ask)', () => {
         throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+  });
+
+  /** Each chunk's compact facts, decoded whole and one by one, against the tree read directly. */
+  const checkDecoding = (result: LintResult): void => {
+    for (const chunk of result.doc.chunks) {
+      const expected = referenceChunkText(chunk.parse);
+      const compact = compactText(chunk.parse);
+      assert.deepEqual(decodeAll(compact, chunk.parse.text), expected);
+      assert.equal(statementCount(compact), expected.statements.length);
+      assert.equal(tableCount(compact), expected.tables.length);
+      expected.statements.forEach((statement, index) => assert.deepEqual(decodeStatement(compact, chunk.parse.text, index), statement));
+      expected.tables.forEach((table, index) => assert.deepEqual(decodeTable(compact, chunk.parse.text, index), table));
+    }
+  };
+
+  it('decodes each chunk\'s statements and tables from their offsets as a reading of the tree gives them', () => {
+    for (const file of files) {
+      try {
+        checkDecoding(lint(readFileSync(file, 'utf8')));
+      } catch (error) {
+        throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  });
+
+  it('decodes what a reading of the tree gives, on generated reports', async function () {
+    this.timeout(300_000);
+    await fc.assert(
+      fc.asyncProperty(markdownDocument, async (text) => {
+        await withUnitSettings((UNIT_SETTINGS[0] as (typeof UNIT_SETTINGS)[number]).settings, () => checkDecoding(lint(text)));
+      }),
+      { numRuns: propertyRuns(60) },
+    );
   });
 
   for (const { name, settings } of UNIT_SETTINGS) {

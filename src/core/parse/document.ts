@@ -209,7 +209,7 @@ function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineInd
     const runText = ownText(text, first.start, last.end);
     // A definition would resolve references across the run's chunks: those parse alone.
     const parses = run.length > 1 && !runText.includes(']:')
-      ? parseGroup(runText, run.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1 })))
+      ? parseGroup(runText, run.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1, ...(span.key === undefined ? {} : { text: span.key }) })))
       : [];
     run.forEach((span, index) => {
       const parse = parses[index];

@@ -9,6 +9,8 @@ export interface GroupPiece {
   start: number;
   end: number;
   startLine: number;
+  /** The piece's text, when the caller has it in a string of its own already (the parse then keeps that one, not a slice of the group's text). */
+  text?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function parseGroup(text: string, pieces: readonly GroupPiece[]): (ChunkP
       parses.push(undefined);
       continue;
     }
-    const pieceText = text.slice(piece.start, piece.end);
+    const pieceText = piece.text ?? text.slice(piece.start, piece.end);
     shiftPositions(own, piece.start, piece.startLine - 1);
     parses.push(describeChunk(pieceText, { type: 'root', children: own, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(pieceText) } }));
   }

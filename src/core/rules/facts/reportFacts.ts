@@ -5,8 +5,8 @@ import type { SectionMap, SectionOccurrence } from '../../sections/sectionMap';
 import type { ReportKind } from '../../templates/types';
 import type { DocumentContext } from '../types';
 import { isFiller } from './filler';
-import type { Cell, ChunkStatement, ChunkTable, Statement, StatementText, TableFact } from './reportText';
-import { chunkText, plain } from './reportText';
+import type { Cell, ChunkStatement, ChunkTable, ChunkText, CompactText, Statement, StatementText, TableFact } from './reportText';
+import { compactText, decodeAll, decodeHeader, decodeStatement, decodeTable, plain, statementCount, statementStart, statementTable, tableContinued, tableCount, tableEnd, tableStart } from './reportText';
 import { firstIndexWhere } from '../../text/search';
 
 /**
@@ -18,8 +18,10 @@ export type StatementTest = (statement: StatementText, source: string) => boolea
 
 /** What one chunk says, and the answers to every test asked of it so far; kept per parse and kind. */
 interface ChunkFacts {
-  statements: readonly ChunkStatement[];
-  tables: readonly ChunkTable[];
+  /** The statements and tables, as offsets in the chunk's text. */
+  compact: CompactText;
+  /** The statements and tables with their strings, while a lint reads them (see `releaseDecoded`). */
+  decoded: ChunkText | undefined;
   /** The kind the facts are for (filler depends on it). */
   kind: ReportKind;
   /** The indexes of the statements that are the template's filler: they state nothing. */
@@ -36,15 +38,38 @@ const NO_FILLER: ReadonlySet<number> = new Set();
 function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
   let facts = byParse.get(parse);
   if (facts?.kind !== kind) {
-    const { statements, tables } = chunkText(parse);
+    const compact = facts?.compact ?? compactText(parse);
+    const decoded = facts?.decoded ?? decodeAll(compact, parse.text);
     let filler: Set<number> | undefined;
-    statements.forEach((statement, index) => {
+    decoded.statements.forEach((statement, index) => {
       if (isFiller(kind, statement)) (filler ??= new Set()).add(index);
     });
-    facts = { statements, tables, kind, filler: filler ?? NO_FILLER, passing: [] };
+    facts = { compact, decoded, kind, filler: filler ?? NO_FILLER, passing: [] };
     byParse.set(parse, facts);
   }
   return facts;
+}
+
+/** Every statement and table of the chunk, with their strings; kept until `releaseDecoded`. */
+function decoded(facts: ChunkFacts, text: string): ChunkText {
+  return (facts.decoded ??= decodeAll(facts.compact, text));
+}
+
+function statementOf(facts: ChunkFacts, text: string, index: number): ChunkStatement {
+  return facts.decoded?.statements[index] ?? decodeStatement(facts.compact, text, index);
+}
+
+function tableOf(facts: ChunkFacts, text: string, index: number): ChunkTable {
+  return facts.decoded?.tables[index] ?? decodeTable(facts.compact, text, index);
+}
+
+/**
+ * Lets the strings of a chunk's statements go once a lint has read them: they are most of the facts'
+ * memory, and are made again from the chunk's text (and its offsets, which stay) when read later.
+ */
+export function releaseDecoded(parse: ChunkParse): void {
+  const facts = byParse.get(parse);
+  if (facts) facts.decoded = undefined;
 }
 
 /** The answer most chunks give to most tests, shared. */
@@ -55,7 +80,7 @@ function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest, id
   let indexes = facts.passing[id];
   if (!indexes) {
     const passed: number[] = [];
-    const { statements } = facts;
+    const { statements } = decoded(facts, text);
     for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, text)) passed.push(index);
     indexes = passed.length > 0 ? passed : NONE;
     facts.passing[id] = indexes;
@@ -79,11 +104,11 @@ function testId(test: object): number {
 type HeaderTest = (header: { text: string }) => boolean;
 
 /** The indexes of a chunk's tables (not continued ones) whose header row, its cells joined by ` | `, passes the test. */
-function headerIndexes(facts: ChunkFacts, test: HeaderTest, id = headerTestId(test)): readonly number[] {
+function headerIndexes(facts: ChunkFacts, text: string, test: HeaderTest, id = headerTestId(test)): readonly number[] {
   let indexes = facts.passing[id];
   if (!indexes) {
     const passed: number[] = [];
-    facts.tables.forEach((table, index) => {
+    decoded(facts, text).tables.forEach((table, index) => {
       if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
     });
     indexes = passed.length > 0 ? passed : NONE;
@@ -123,7 +148,7 @@ export function answering(tests: readonly StatementTest[], headerTests: readonly
     for (const test of headerTests) {
       const id = headerTestId(test);
       if (facts.passing[id]) continue;
-      headerIndexes(facts, test, id);
+      headerIndexes(facts, parse.text, test, id);
       worked = true;
     }
     return worked;
@@ -190,7 +215,7 @@ export class ReportFacts {
     for (const [from, to] of this.extentsOf(ids)) {
       for (const part of this.partsOver(from, to)) {
         for (const index of part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id)) {
-          const own = part.facts.statements[index] as ChunkStatement;
+          const own = statementOf(part.facts, part.text, index);
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own))) continue;
           const statement = this.statementAt(part, index);
@@ -227,9 +252,9 @@ export class ReportFacts {
     const found: Statement[] = ids.length === 0 ? [...this.frontMatter] : [];
     for (const [from, to] of this.extentsOf(ids)) {
       for (const part of this.partsOver(from, to)) {
-        const { statements } = part.facts;
-        for (let index = 0; index < statements.length; index++) {
-          const at = part.start + (statements[index] as ChunkStatement).start;
+        const count = statementCount(part.facts.compact);
+        for (let index = 0; index < count; index++) {
+          const at = part.start + statementStart(part.facts.compact, index);
           if (at < from || at >= to) continue;
           const statement = this.statementAt(part, index);
           if (ids.length === 0 || inSections(ids, statement.section)) found.push(statement);
@@ -244,12 +269,12 @@ export class ReportFacts {
     const found: TableFact[] = [];
     for (const [from, to] of this.extentsOf(ids)) {
       for (const part of this.partsOver(from, to)) {
-        part.facts.tables.forEach((table, index) => {
-          const at = part.start + table.start;
-          if (at < from || at >= to) return;
+        for (let index = 0; index < tableCount(part.facts.compact); index++) {
+          const at = part.start + tableStart(part.facts.compact, index);
+          if (at < from || at >= to) continue;
           const placed = this.tableAt(part, index);
           if (placed.start === at && (ids.length === 0 || inSections(ids, placed.section))) found.push(placed);
-        });
+        }
       }
     }
     return found;
@@ -260,8 +285,8 @@ export class ReportFacts {
     const id = headerTestId(test);
     for (const [from, to] of this.extentsOf(ids)) {
       for (const part of this.partsOver(from, to)) {
-        for (const index of part.facts.passing[id] ?? headerIndexes(part.facts, test, id)) {
-          const own = part.facts.tables[index] as ChunkTable;
+        for (const index of part.facts.passing[id] ?? headerIndexes(part.facts, part.text, test, id)) {
+          const own = tableOf(part.facts, part.text, index);
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own.header))) continue;
           const table = this.tableAt(part, index);
@@ -281,7 +306,7 @@ export class ReportFacts {
   private statementAt(part: Part, index: number): Statement {
     const known = part.placed?.[index];
     if (known) return known;
-    const { table, cells, ...rest } = part.facts.statements[index] as ChunkStatement;
+    const { table, cells, ...rest } = statementOf(part.facts, part.text, index);
     const start = rest.start + part.start;
     const statement: Statement = { ...rest, start, end: rest.end + part.start, section: this.locate(start) };
     if (cells) statement.cells = cells.map((cell) => shiftCell(cell, part.start));
@@ -298,11 +323,12 @@ export class ReportFacts {
     let first = part;
     let firstIndex = index;
     // A continued table goes on the last table before it, in the nearest earlier chunk that has one.
-    for (let at = this.parts.indexOf(part) - 1; (first.facts.tables[firstIndex] as ChunkTable).continued && at >= 0; at--) {
+    for (let at = this.parts.indexOf(part) - 1; tableContinued(first.facts.compact, firstIndex) && at >= 0; at--) {
       const earlier = this.parts[at] as Part;
-      if (earlier.facts.tables.length === 0) continue;
+      const tables = tableCount(earlier.facts.compact);
+      if (tables === 0) continue;
       first = earlier;
-      firstIndex = earlier.facts.tables.length - 1;
+      firstIndex = tables - 1;
     }
     const placed = first.tables?.[firstIndex] ?? new PlacedTable(this, this.tableMembers(first, firstIndex));
     for (const [member, memberIndex] of placed.members) (member.tables ??= [])[memberIndex] = placed;
@@ -312,13 +338,14 @@ export class ReportFacts {
   /** The chunks that hold a table's rows, from its first: each with the index of the table in it. */
   private tableMembers(first: Part, index: number): [Part, number][] {
     const members: [Part, number][] = [[first, index]];
-    if (index !== first.facts.tables.length - 1) return members;
+    if (index !== tableCount(first.facts.compact) - 1) return members;
     for (let at = this.parts.indexOf(first) + 1; at < this.parts.length; at++) {
       const part = this.parts[at] as Part;
-      if (part.facts.tables.length === 0) continue;
-      if (!part.facts.tables[0]?.continued) break;
+      const tables = tableCount(part.facts.compact);
+      if (tables === 0) continue;
+      if (!tableContinued(part.facts.compact, 0)) break;
       members.push([part, 0]);
-      if (part.facts.tables.length > 1) break;
+      if (tables > 1) break;
     }
     return members;
   }
@@ -326,8 +353,8 @@ export class ReportFacts {
   /** The statements of the rows of the chunk's table with this index. */
   rowStatements(part: Part, tableIndex: number): Statement[] {
     const found: Statement[] = [];
-    const statements = part.facts.statements;
-    for (let index = 0; index < statements.length; index++) if ((statements[index] as ChunkStatement).table === tableIndex) found.push(this.statementAt(part, index));
+    const count = statementCount(part.facts.compact);
+    for (let index = 0; index < count; index++) if (statementTable(part.facts.compact, index) === tableIndex) found.push(this.statementAt(part, index));
     return found;
   }
 
@@ -348,16 +375,15 @@ class PlacedTable implements TableFact {
   /** `members`: the chunks holding its rows, each with the table's index in the chunk, the first one first. */
   constructor(private readonly facts: ReportFacts, readonly members: readonly [Part, number][]) {
     const [first, index] = members[0] as [Part, number];
-    const table = first.facts.tables[index] as ChunkTable;
-    this.start = table.start + first.start;
-    this.header = table.header.map((cell) => shiftCell(cell, first.start));
+    this.start = tableStart(first.facts.compact, index) + first.start;
+    this.header = (first.facts.decoded?.tables[index]?.header ?? decodeHeader(first.facts.compact, first.text, index)).map((cell) => shiftCell(cell, first.start));
     this.section = facts.sectionAt(this.start);
     const [last, lastIndex] = members[members.length - 1] as [Part, number];
-    this.end = (last.facts.tables[lastIndex] as ChunkTable).end + last.start;
+    this.end = tableEnd(last.facts.compact, lastIndex) + last.start;
   }
 
   get rows(): readonly (readonly Cell[])[] {
-    this.placedRows ??= this.members.flatMap(([part, index]) => (part.facts.tables[index] as ChunkTable).rows.map((row) => row.map((cell) => shiftCell(cell, part.start))));
+    this.placedRows ??= this.members.flatMap(([part, index]) => tableOf(part.facts, part.text, index).rows.map((row) => row.map((cell) => shiftCell(cell, part.start))));
     return this.placedRows;
   }
 

@@ -1,4 +1,4 @@
-import type { Nodes, Table } from 'mdast';
+import type { Nodes, Table, TableCell } from 'mdast';
 import type { ChunkParse } from '../../parse/chunkParse';
 import { labelLines } from '../../placeholders/labelLines';
 import type { SectionOccurrence } from '../../sections/sectionMap';
@@ -60,7 +60,26 @@ export interface ChunkText {
   tables: ChunkTable[];
 }
 
-const byChunk = new WeakMap<ChunkParse, ChunkText>();
+/**
+ * A chunk's statements and tables as offsets in its text: the statements' strings, most of the facts'
+ * memory, are made again from the text when read (`decodeStatement`, `decodeTable`). One array of
+ * numbers: four counts (statements, cells, rows, tables), then per statement `STATEMENT` numbers
+ * (kind, start, end, label start and end, value start and end, and a row's index or a code block's
+ * index in `codes`), per cell `CELL` (start, end, whether it has text), per row `ROW` (first cell,
+ * cell count, table), per table `TABLE` (start, end, continued, header's first cell and cell count).
+ */
+export interface CompactText {
+  numbers: readonly number[];
+  /** Code blocks' texts (a code block's value is not a slice of the source). */
+  codes: readonly string[];
+}
+
+const STATEMENT = 8;
+const CELL = 3;
+const ROW = 3;
+const TABLE = 5;
+const KINDS = ['text', 'item', 'row', 'code'] as const;
+type ChunkKind = (typeof KINDS)[number];
 
 /**
  * How much of a code block the rules read for facts (a seed in a config, `torch==2.3.1` in a
@@ -69,89 +88,205 @@ const byChunk = new WeakMap<ChunkParse, ChunkText>();
  */
 const CODE_FACT_CHARACTERS = 10_000;
 
-/** A chunk's statements and tables, in order; computed once per parse. */
-export function chunkText(parse: ChunkParse): ChunkText {
-  let own = byChunk.get(parse);
-  if (!own) {
-    own = readChunk(parse);
-    byChunk.set(parse, own);
-  }
-  return own;
-}
+const NO_CODES: readonly string[] = Object.freeze([]);
 
-function readChunk(parse: ChunkParse): ChunkText {
+/** Reads a chunk's statements and tables from its tree. */
+export function compactText(parse: ChunkParse): CompactText {
   const { text } = parse;
-  const result: ChunkText = { statements: [], tables: [] };
+  const statements: number[][] = [];
+  const cells: number[] = [];
+  const rows: number[] = [];
+  const tables: number[] = [];
+  const codes: string[] = [];
+  const addCell = (cell: TableCell, tableStart: number): void => {
+    const first = cell.children[0]?.position?.start.offset;
+    const last = cell.children[cell.children.length - 1]?.position?.end.offset;
+    const cellStart = first ?? cell.position?.start.offset ?? tableStart;
+    cells.push(cellStart, last ?? cellStart, first === undefined ? 0 : 1);
+  };
+  const addTable = (node: Table, start: number, end: number): void => {
+    const continued = node.data?.continued === true;
+    const headerRow = continued ? undefined : node.children[0];
+    if (!continued && !headerRow) return;
+    const table = tables.length / TABLE;
+    const headerFirst = cells.length / CELL;
+    if (headerRow) for (const cell of headerRow.children) addCell(cell, start);
+    tables.push(start, end, continued ? 1 : 0, headerFirst, cells.length / CELL - headerFirst);
+    for (const row of continued ? node.children : node.children.slice(1)) {
+      const first = cells.length / CELL;
+      for (const cell of row.children) addCell(cell, start);
+      const index = rows.length / ROW;
+      rows.push(first, cells.length / CELL - first, table);
+      const rowStart = row.position?.start.offset;
+      const rowEnd = row.position?.end.offset;
+      if (rowStart !== undefined && rowEnd !== undefined) statements.push([KINDS.indexOf('row'), rowStart, rowEnd, -1, -1, -1, -1, index]);
+    }
+  };
   const stack: { node: Nodes; inItem: boolean }[] = [{ node: parse.tree, inItem: false }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { node, inItem } = item;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'paragraph' && start !== undefined && end !== undefined) {
-      result.statements.push(...paragraphStatements(text, start, end, inItem ? 'item' : 'text'));
+      statements.push(...paragraphStatements(text, start, end, inItem ? 'item' : 'text'));
     } else if (node.type === 'table' && start !== undefined && end !== undefined) {
-      addTable(text, node, start, end, result);
+      addTable(node, start, end);
     } else if (node.type === 'code' && start !== undefined && end !== undefined) {
-      const value = node.value.slice(0, CODE_FACT_CHARACTERS).replace(/\s+/g, ' ').trim();
-      result.statements.push({ kind: 'code', text: value, label: undefined, value, start, end });
+      statements.push([KINDS.indexOf('code'), start, end, -1, -1, -1, -1, codes.length]);
+      codes.push(node.value.slice(0, CODE_FACT_CHARACTERS).replace(/\s+/g, ' ').trim());
     } else if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
       const nested = inItem || node.type === 'listItem';
       for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, inItem: nested });
     }
   }
-  result.statements.sort((a, b) => a.start - b.start);
-  return result;
+  statements.sort((a, b) => (a[1] as number) - (b[1] as number));
+  // Filled into an array of its final length: one grown by pushing keeps up to half as much again unused.
+  const numbers = new Array<number>(4 + statements.length * STATEMENT + cells.length + rows.length + tables.length);
+  numbers[0] = statements.length;
+  numbers[1] = cells.length / CELL;
+  numbers[2] = rows.length / ROW;
+  numbers[3] = tables.length / TABLE;
+  let at = 4;
+  for (const part of [...statements, cells, rows, tables]) for (const number of part) numbers[at++] = number;
+  return { numbers, codes: codes.length > 0 ? codes : NO_CODES };
 }
 
 /** A paragraph of `**Label**: value` lines gives one statement per line; any other paragraph one statement. */
-function paragraphStatements(text: string, start: number, end: number, kind: 'text' | 'item'): ChunkStatement[] {
+function paragraphStatements(text: string, start: number, end: number, kind: 'text' | 'item'): number[][] {
+  const code = KINDS.indexOf(kind);
   const labelled = labelLines(text, start, end);
-  if (labelled.length === 0) {
-    const value = plain(text.slice(start, end));
-    return [{ kind, text: value, label: undefined, value, start, end }];
-  }
-  const statements: ChunkStatement[] = [];
+  if (labelled.length === 0) return [[code, start, end, -1, -1, -1, -1, 0]];
+  const statements: number[][] = [];
   const lead = labelled[0] as (typeof labelled)[number];
-  if (lineStartOf(text, lead.label.start) > start) {
-    const value = plain(text.slice(start, lineStartOf(text, lead.label.start)));
-    if (value) statements.push({ kind, text: value, label: undefined, value, start, end: lineStartOf(text, lead.label.start) });
+  if (lineStartOf(text, lead.label.start) > start && plain(text.slice(start, lineStartOf(text, lead.label.start)))) {
+    statements.push([code, start, lineStartOf(text, lead.label.start), -1, -1, -1, -1, 0]);
   }
   labelled.forEach((line, index) => {
     const next = labelled[index + 1];
     const lineEnd = next ? Math.max(start, lineStartOf(text, next.label.start)) : end;
-    const label = plain(text.slice(line.label.start, line.label.end));
     const valueEnd = trimEnd(text, lineEnd);
-    const value = line.value ? plain(text.slice(line.value.start, Math.max(line.value.end, valueEnd))) : '';
-    statements.push({ kind, text: value ? `${label}: ${value}` : label, label, value, start: Math.max(start, lineStartOf(text, line.label.start)), end: valueEnd });
+    const value = line.value ? [line.value.start, Math.max(line.value.end, valueEnd)] : [-1, -1];
+    statements.push([code, Math.max(start, lineStartOf(text, line.label.start)), valueEnd, line.label.start, line.label.end, value[0] as number, value[1] as number, 0]);
   });
   return statements;
 }
 
-function addTable(text: string, node: Table, start: number, end: number, result: ChunkText): void {
-  const continued = node.data?.continued === true;
-  const headerRow = continued ? undefined : node.children[0];
-  const bodyRows = continued ? node.children : node.children.slice(1);
-  if (!continued && !headerRow) return;
-  const cellsOf = (row: (typeof node.children)[number]): Cell[] => row.children.map((cell) => {
-    const first = cell.children[0]?.position?.start.offset;
-    const last = cell.children[cell.children.length - 1]?.position?.end.offset;
-    const cellStart = first ?? cell.position?.start.offset ?? start;
-    const cellEnd = last ?? cellStart;
-    return { text: first === undefined ? '' : plain(text.slice(cellStart, cellEnd)), start: cellStart, end: cellEnd };
-  });
-  const index = result.tables.length;
-  const table: ChunkTable = { start, end, header: headerRow ? cellsOf(headerRow) : [], rows: [], continued };
-  result.tables.push(table);
-  for (const row of bodyRows) {
-    const cells = cellsOf(row);
-    table.rows.push(cells);
-    const rowStart = row.position?.start.offset;
-    const rowEnd = row.position?.end.offset;
-    if (rowStart === undefined || rowEnd === undefined) continue;
+export function statementCount(compact: CompactText): number {
+  return compact.numbers[0] as number;
+}
+
+export function tableCount(compact: CompactText): number {
+  return compact.numbers[3] as number;
+}
+
+/** Where the statement with this index starts in its chunk. */
+export function statementStart(compact: CompactText, index: number): number {
+  return compact.numbers[4 + index * STATEMENT + 1] as number;
+}
+
+/** The index of the table whose row the statement is, if it is a row. */
+export function statementTable(compact: CompactText, index: number): number | undefined {
+  const at = 4 + index * STATEMENT;
+  const { numbers } = compact;
+  return KINDS[numbers[at] as number] === 'row' ? (numbers[rowsAt(compact) + (numbers[at + 7] as number) * ROW + 2] as number) : undefined;
+}
+
+export function tableStart(compact: CompactText, index: number): number {
+  return compact.numbers[tablesAt(compact) + index * TABLE] as number;
+}
+
+export function tableEnd(compact: CompactText, index: number): number {
+  return compact.numbers[tablesAt(compact) + index * TABLE + 1] as number;
+}
+
+/** The header cells of the table with this index (none for a continued table). */
+export function decodeHeader(compact: CompactText, text: string, index: number): Cell[] {
+  const at = tablesAt(compact) + index * TABLE;
+  return decodeCells(compact, text, compact.numbers[at + 3] as number, compact.numbers[at + 4] as number);
+}
+
+export function tableContinued(compact: CompactText, index: number): boolean {
+  return compact.numbers[tablesAt(compact) + index * TABLE + 2] === 1;
+}
+
+/** The statement with this index, its strings made from the chunk's text. */
+export function decodeStatement(compact: CompactText, text: string, index: number): ChunkStatement {
+  const { numbers } = compact;
+  const at = 4 + index * STATEMENT;
+  const kind = KINDS[numbers[at] as number] as ChunkKind;
+  const start = numbers[at + 1] as number;
+  const end = numbers[at + 2] as number;
+  const aux = numbers[at + 7] as number;
+  if (kind === 'code') {
+    const value = compact.codes[aux] as string;
+    return { kind, text: value, label: undefined, value, start, end };
+  }
+  if (kind === 'row') {
+    const row = rowsAt(compact) + aux * ROW;
+    const cells = decodeCells(compact, text, numbers[row] as number, numbers[row + 1] as number);
     const label = cells[0]?.text ?? '';
     const value = cells.slice(1).map((cell) => cell.text).join(' | ');
-    result.statements.push({ kind: 'row', text: `${label} | ${value}`, label, value, start: rowStart, end: rowEnd, table: index, cells });
+    return { kind, text: `${label} | ${value}`, label, value, start, end, table: numbers[row + 2] as number, cells };
   }
+  const labelStart = numbers[at + 3] as number;
+  if (labelStart < 0) {
+    const value = plain(text.slice(start, end));
+    return { kind, text: value, label: undefined, value, start, end };
+  }
+  const label = plain(text.slice(labelStart, numbers[at + 4] as number));
+  const valueStart = numbers[at + 5] as number;
+  const value = valueStart < 0 ? '' : plain(text.slice(valueStart, numbers[at + 6] as number));
+  return { kind, text: value ? `${label}: ${value}` : label, label, value, start, end };
+}
+
+/** The table with this index, its cells' strings made from the chunk's text. */
+export function decodeTable(compact: CompactText, text: string, index: number): ChunkTable {
+  const { numbers } = compact;
+  const at = tablesAt(compact) + index * TABLE;
+  const rows: Cell[][] = [];
+  const rowCount = numbers[2] as number;
+  for (let row = 0, rowAt = rowsAt(compact); row < rowCount; row++, rowAt += ROW) {
+    if (numbers[rowAt + 2] === index) rows.push(decodeCells(compact, text, numbers[rowAt] as number, numbers[rowAt + 1] as number));
+  }
+  return {
+    start: numbers[at] as number,
+    end: numbers[at + 1] as number,
+    header: decodeHeader(compact, text, index),
+    rows,
+    continued: numbers[at + 2] === 1,
+  };
+}
+
+/** Every statement and table of the chunk. */
+export function decodeAll(compact: CompactText, text: string): ChunkText {
+  const statements: ChunkStatement[] = [];
+  const tables: ChunkTable[] = [];
+  for (let index = 0; index < statementCount(compact); index++) statements.push(decodeStatement(compact, text, index));
+  for (let index = 0; index < tableCount(compact); index++) tables.push(decodeTable(compact, text, index));
+  return { statements, tables };
+}
+
+function decodeCells(compact: CompactText, text: string, first: number, count: number): Cell[] {
+  const { numbers } = compact;
+  const cells: Cell[] = [];
+  for (let cell = 0, at = cellsAt(compact) + first * CELL; cell < count; cell++, at += CELL) {
+    const start = numbers[at] as number;
+    const end = numbers[at + 1] as number;
+    cells.push({ text: numbers[at + 2] === 1 ? plain(text.slice(start, end)) : '', start, end });
+  }
+  return cells;
+}
+
+function cellsAt(compact: CompactText): number {
+  return 4 + (compact.numbers[0] as number) * STATEMENT;
+}
+
+function rowsAt(compact: CompactText): number {
+  return cellsAt(compact) + (compact.numbers[1] as number) * CELL;
+}
+
+function tablesAt(compact: CompactText): number {
+  return rowsAt(compact) + (compact.numbers[2] as number) * ROW;
 }
 
 /** Plain text of Markdown source: no emphasis or code marks, escapes resolved, whitespace collapsed. */
