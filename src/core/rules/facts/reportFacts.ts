@@ -22,6 +22,11 @@ interface ChunkFacts {
   compact: CompactText;
   /** The statements and tables with their strings, while a lint reads them (see `releaseDecoded`). */
   decoded: ChunkText | undefined;
+  /**
+   * The statements and tables a query has read, by index: they stay when the others' strings go, so
+   * the same objects come back on the next update (rules keep what they work out per statement).
+   */
+  read: { statements: ChunkStatement[]; tables: ChunkTable[] } | undefined;
   /** The kind the facts are for (filler depends on it). */
   kind: ReportKind;
   /** The indexes of the statements that are the template's filler: they state nothing. */
@@ -44,7 +49,7 @@ function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
     decoded.statements.forEach((statement, index) => {
       if (isFiller(kind, statement)) (filler ??= new Set()).add(index);
     });
-    facts = { compact, decoded, kind, filler: filler ?? NO_FILLER, passing: [] };
+    facts = { compact, decoded, read: undefined, kind, filler: filler ?? NO_FILLER, passing: [] };
     byParse.set(parse, facts);
   }
   return facts;
@@ -56,11 +61,13 @@ function decoded(facts: ChunkFacts, text: string): ChunkText {
 }
 
 function statementOf(facts: ChunkFacts, text: string, index: number): ChunkStatement {
-  return facts.decoded?.statements[index] ?? decodeStatement(facts.compact, text, index);
+  const read = (facts.read ??= { statements: [], tables: [] });
+  return (read.statements[index] ??= facts.decoded?.statements[index] ?? decodeStatement(facts.compact, text, index));
 }
 
 function tableOf(facts: ChunkFacts, text: string, index: number): ChunkTable {
-  return facts.decoded?.tables[index] ?? decodeTable(facts.compact, text, index);
+  const read = (facts.read ??= { statements: [], tables: [] });
+  return (read.tables[index] ??= facts.decoded?.tables[index] ?? decodeTable(facts.compact, text, index));
 }
 
 /**
@@ -376,7 +383,8 @@ class PlacedTable implements TableFact {
   constructor(private readonly facts: ReportFacts, readonly members: readonly [Part, number][]) {
     const [first, index] = members[0] as [Part, number];
     this.start = tableStart(first.facts.compact, index) + first.start;
-    this.header = (first.facts.decoded?.tables[index]?.header ?? decodeHeader(first.facts.compact, first.text, index)).map((cell) => shiftCell(cell, first.start));
+    const header = (first.facts.read?.tables[index] ?? first.facts.decoded?.tables[index])?.header ?? decodeHeader(first.facts.compact, first.text, index);
+    this.header = header.map((cell) => shiftCell(cell, first.start));
     this.section = facts.sectionAt(this.start);
     const [last, lastIndex] = members[members.length - 1] as [Part, number];
     this.end = tableEnd(last.facts.compact, lastIndex) + last.start;
