@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import type { CodeFence } from '../../src/core/parse/lines';
 import {
-  atxHeadingDepth, atxHeadingLine, closesCodeFence, isAtxHeading, codeFenceOpening, endPoint, forEachLine, frontMatterBlock, isFrontMatterFence, isThematicBreak,
+  atxHeadingDepth, atxHeadingLine, breaksBefore, closesCodeFence, isAtxHeading, codeFenceOpening, endPoint, endWithout, forEachLine, lastLineStart, frontMatterBlock, isFrontMatterFence, isThematicBreak,
 } from '../../src/core/parse/lines';
 import { propertyRuns } from '../support/markdownArbitrary';
 
@@ -247,6 +247,31 @@ describe('line-level Markdown (lines.ts)', () => {
       for (const text of ['', 'a', 'a\n', 'a\r\nb', 'a\rb\r', '# T\n\ntext']) {
         assert.deepEqual(endPoint(text), parseMarkdown(text).position?.end, JSON.stringify(text));
       }
+    });
+  });
+  describe('scans from the end and line counts', () => {
+    const texts = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\n', '\r', '\r\n', '`', '|'), maxLength: 40 });
+
+    it('endWithout drops the trailing run of the given characters, as a regex does', () => {
+      fc.assert(
+        fc.property(texts, fc.nat(45), (text, cut) => {
+          const end = Math.min(cut, text.length);
+          assert.equal(endWithout(text, ' \t\n', end), text.slice(0, end).replace(/[ \t\n]+$/, '').length);
+          assert.equal(endWithout(text, '\r\n', end), text.slice(0, end).replace(/[\r\n]+$/, '').length);
+        }),
+        { numRuns: propertyRuns(500) },
+      );
+    });
+
+    it('breaksBefore counts \\r\\n, \\r and \\n as one break each; lastLineStart finds the last line', () => {
+      fc.assert(
+        fc.property(texts, fc.nat(45), (text, cut) => {
+          const end = Math.min(cut, text.length);
+          assert.equal(breaksBefore(text, end), text.slice(0, end).match(/\r\n|\r|\n/g)?.length ?? 0, JSON.stringify(text));
+          assert.equal(lastLineStart(text), Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
+        }),
+        { numRuns: propertyRuns(500) },
+      );
     });
   });
 });

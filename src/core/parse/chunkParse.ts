@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
-import { closesCodeFence, codeFenceOpening, endPoint, lastLineStart, lineEnd } from './lines';
+import { breaksBefore, closesCodeFence, codeFenceOpening, endPoint, endWithout, lastLineStart, lineEnd } from './lines';
 import { toString } from 'mdast-util-to-string';
 import { detached } from '../text/detached';
 import { unitSettings } from './chunks';
@@ -213,8 +213,10 @@ function lastBlockOf(tree: Root, text: string): ChunkParse['lastBlock'] {
   if (last.type === 'list') return 'list';
   if (last.type === 'code' && !/^ {0,3}(?:`{3}|~{3})/.test(text.slice(last.position?.start.offset ?? 0, (last.position?.start.offset ?? 0) + 8))) return 'indented-code';
   if (last.type === 'table') {
-    const contentEnd = text.replace(/(?:\r\n|\n|\r)$/, '').length;
-    if ((last.position?.end.offset ?? 0) === contentEnd && !/(?:\r\n|\n|\r)[ \t]*$/.test(text.slice(0, contentEnd))) return 'table-to-end';
+    const contentEnd = text.endsWith('\r\n') ? text.length - 2 : endWithout(text, '\r\n', text.length) === text.length ? text.length : text.length - 1;
+    const blanksFrom = endWithout(text, ' \t', contentEnd);
+    const endsWithBlankLine = blanksFrom > 0 && '\r\n'.includes(text.charAt(blanksFrom - 1));
+    if ((last.position?.end.offset ?? 0) === contentEnd && !endsWithBlankLine) return 'table-to-end';
   }
   return 'other';
 }
@@ -234,7 +236,7 @@ export function isContent(node: RootContent): boolean {
 
 function endsOpen(tree: Root, text: string): boolean {
   let node: RootContent | undefined = tree.children[tree.children.length - 1];
-  const contentEnd = text.replace(/[\r\n]+$/, '').length;
+  const contentEnd = endWithout(text, '\r\n');
   while (node) {
     if ((node.position?.end.offset ?? 0) < contentEnd) return false;
     if (node.type === 'code') return !codeClosed(node, text);
@@ -385,7 +387,7 @@ function parseLongFence(text: string): Root | undefined {
   const marker = open?.[1];
   const info = open?.[2] ?? '';
   if (!open || !marker || /[\\&]/.test(info) || (marker[0] === '`' && info.includes('`'))) return undefined;
-  const contentEnd = text.replace(/[ \t\n]+$/, '').length;
+  const contentEnd = endWithout(text, ' \t\n');
   const lastStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
   const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text.slice(lastStart, text.indexOf('\n', lastStart) < 0 ? text.length : text.indexOf('\n', lastStart)))?.[1];
   if (!close || lastStart < open[0].length || close[0] !== marker[0] || close.length < marker.length) return undefined;
@@ -410,9 +412,8 @@ function parseLongFence(text: string): Root | undefined {
 
 /** The point of an offset in a `\n`-only text. */
 function pointAt(text: string, offset: number): Point {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: offset - lineStart + 1, offset };
+  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  return { line: breaksBefore(text, offset) + 1, column: offset - lineStart + 1, offset };
 }
 
 declare module 'mdast' {

@@ -45,7 +45,33 @@ export function pastBreak(text: string, end: number): number {
 
 /** Offset where the text's last line starts. */
 export function lastLineStart(text: string): number {
-  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  let at = text.length;
+  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
+  return at;
+}
+
+/**
+ * The text's end without the run of trailing characters in `trailing`. A scan from the end: a regex
+ * such as `/[ \t\n]+$/` tries every position from the start, which costs a pass over a long chunk.
+ */
+export function endWithout(text: string, trailing: string, end = text.length): number {
+  let at = end;
+  while (at > 0 && trailing.includes(text.charAt(at - 1))) at--;
+  return at;
+}
+
+/** How many line breaks (`\r\n`, `\r` or `\n`) `text.slice(0, end)` holds. */
+export function breaksBefore(text: string, end = text.length): number {
+  let count = 0;
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+  }
+  for (let at = 0; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || (code === 13 && (at + 1 === end || text.charCodeAt(at + 1) !== 10))) count++;
+  }
+  return count;
 }
 
 /**
@@ -69,11 +95,7 @@ export function forEachLine(text: string, visit: (start: number, end: number, ne
 
 /** Where a tree of `text` ends (mdast's root end): the point after its last character. */
 export function endPoint(text: string): Point {
-  let line = 1;
-  forEachLine(text, (_start, end, next) => {
-    if (next > end) line++;
-  });
-  return { line, column: text.length - lastLineStart(text) + 1, offset: text.length };
+  return { line: breaksBefore(text) + 1, column: text.length - lastLineStart(text) + 1, offset: text.length };
 }
 
 /** A `---` front matter fence line: three dashes at the line's start, then only blanks. */
