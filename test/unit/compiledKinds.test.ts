@@ -62,7 +62,7 @@ function sorted(list: readonly unknown[]): string[] {
 }
 
 describe('compiled built-in kinds', () => {
-  it(`${BUILTIN_KINDS_MODULE} is in sync with the templates (else run \`npm run gen:kinds\`)`, () => {
+  it(`${BUILTIN_KINDS_MODULE} is in sync with the templates (else run \`npm run gen\`)`, () => {
     assert.equal(readFileSync(join(root, BUILTIN_KINDS_MODULE), 'utf8'), renderBuiltinKindsModule(compileBuiltinKinds(join(root, 'src/core/templates/text'))));
   });
 
