@@ -1,10 +1,10 @@
-import type { DocumentHeading, ParsedDocument } from '../parse/document';
+import type { DocumentHeading, ParsedDocument, PlacedChunk } from '../parse/document';
 import { normalizeTitle, stripNumbering } from '../templates/headingMatch';
 import { firstIndexWhere } from '../text/search';
 import { detached } from '../text/detached';
 import type { ReportKind, SectionSpec } from '../templates/types';
 import type { ChunkParse } from '../parse/chunkParse';
-import type { ContentLabel, ContentPart, HeadingContent, HeadingLabels } from './sectionContent';
+import type { ContentLabel, ContentPart, HeadingLabels } from './sectionContent';
 import { contentParts, joinContent, partLabels } from './sectionContent';
 
 /** A heading of the document recognised as one of the kind's sections. */
@@ -143,20 +143,38 @@ function lookupJoined(index: TitleIndex, text: string): SectionSpec | undefined 
  */
 export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
   // A heading's content lies after it in its chunk and, when its section was split into several
-  // chunks, before the first heading of each chunk up to the next heading.
-  const places: { parse: ChunkParse; part: number; shift: number }[][] = [];
-  for (const chunk of doc.chunks) {
-    const parts = contentParts(chunk.parse);
-    parts.forEach((part, index) => {
-      const place = { parse: chunk.parse, part: index, shift: chunk.start };
-      if (index > 0) places.push([place]);
-      else if (part.blocks > 0) places[places.length - 1]?.push(place);
-    });
+  // chunks, before the first heading of each chunk up to the next heading. Found when asked: only
+  // recognised sections ask, and most headings of a long report are not one.
+  const { chunks } = doc;
+  const chunkOf: number[] = [];
+  const firstHeadingOf: number[] = [];
+  for (let index = 0; index < chunks.length; index++) {
+    firstHeadingOf.push(chunkOf.length);
+    for (let count = (chunks[index] as PlacedChunk).parse.headings.length; count > 0; count--) chunkOf.push(index);
   }
-  const contents: HeadingContent[] = places.map((parts) => joinContent(parts.map(({ parse, part }) => contentParts(parse)[part] as ContentPart)));
+  const placesOf = (headingIndex: number): { parse: ChunkParse; part: number; shift: number }[] => {
+    const at = chunkOf[headingIndex];
+    if (at === undefined) return [];
+    const chunk = chunks[at] as PlacedChunk;
+    const part = headingIndex - (firstHeadingOf[at] as number) + 1;
+    const places = [{ parse: chunk.parse, part, shift: chunk.start }];
+    if (part < chunk.parse.headings.length) return places;
+    for (let next = at + 1; next < chunks.length; next++) {
+      const { parse, start } = chunks[next] as PlacedChunk;
+      if ((contentParts(parse)[0] as ContentPart).blocks > 0) places.push({ parse, part: 0, shift: start });
+      if (parse.headings.length > 0) break;
+    }
+    return places;
+  };
+  const notApplicable = (headingIndex: number): boolean => joinContent(placesOf(headingIndex).map(({ parse, part }) => contentParts(parse)[part] as ContentPart)).notApplicable;
+  const knownLabels = new Map<number, ShiftedLabels | undefined>();
   const labels = (headingIndex: number): ShiftedLabels | undefined => {
-    const parts = places[headingIndex];
-    if (!parts) return undefined;
+    if (!knownLabels.has(headingIndex)) knownLabels.set(headingIndex, labelsOf(headingIndex));
+    return knownLabels.get(headingIndex);
+  };
+  const labelsOf = (headingIndex: number): ShiftedLabels | undefined => {
+    const parts = placesOf(headingIndex);
+    if (parts.length === 0) return undefined;
     if (parts.length === 1) {
       const [{ parse, part, shift }] = parts as [(typeof parts)[number]];
       const found = partLabels(parse)[part];
@@ -179,7 +197,7 @@ export function mapSections(doc: ParsedDocument, kind: ReportKind): SectionMap {
     }
     return { labels: joined, unlabeled, tables, lineLabels, shift: 0 };
   };
-  return mapHeadings(doc.headings, doc.text.length, kind, { contents, labels, line: (offset) => doc.lines.point(offset).line });
+  return mapHeadings(doc.headings, doc.text.length, kind, { notApplicable, labels, line: (offset) => doc.lines.point(offset).line });
 }
 
 /** A heading's labels, with the offset of its chunk in the document. */
@@ -187,7 +205,8 @@ type ShiftedLabels = HeadingLabels & { shift: number };
 
 /** The content facts of each heading of the document, by index in `doc.headings`. */
 interface DocumentContents {
-  contents: readonly HeadingContent[];
+  /** Whether the heading's content is a not-applicable statement. */
+  notApplicable(headingIndex: number): boolean;
   /** Computed on demand: only sections that lack a subsection heading look for labels. */
   labels(headingIndex: number): ShiftedLabels | undefined;
   line(offset: number): number;
@@ -198,36 +217,14 @@ interface DocumentContents {
  * headings count: no labels, nothing not applicable.
  */
 export function mapHeadings(headings: readonly DocumentHeading[], textLength: number, kind: ReportKind, content?: DocumentContents): SectionMap {
-  const topIndex = titleIndex(kind.sections);
+  const plan = headingPlan(headings, kind);
   const occurrences: SectionOccurrence[] = [];
   const byId = new Map<string, SectionOccurrence[]>();
-  let title: DocumentHeading | undefined;
   const ends = sectionEnds(headings, textLength);
-  const recognised: (SectionOccurrence | undefined)[] = [];
-  const open: number[] = [];
-
-  headings.forEach((heading, headingIndex) => {
-    while (open.length > 0 && (headings[open[open.length - 1] as number]?.depth ?? 0) >= heading.depth) open.pop();
-    const parentIndex = open[open.length - 1];
-    open.push(headingIndex);
-    const parentHeading = parentIndex === undefined ? undefined : headings[parentIndex];
-    const parentOccurrence = parentIndex === undefined ? undefined : recognised[parentIndex];
-    const key = normalizeTitle(heading.text);
-    let spec: SectionSpec | undefined;
-    let parent: SectionOccurrence | undefined;
-    if (parentOccurrence) {
-      if (!parentOccurrence.parent) {
-        spec = lookupTitle(titleIndex(parentOccurrence.spec.children), key, heading.text);
-        parent = parentOccurrence;
-      }
-    } else if (!parentHeading || parentHeading.depth === 1) {
-      spec = lookupTitle(topIndex, key, heading.text);
-    }
-    if (!spec) {
-      recognised.push(undefined);
-      if (heading.depth === 1 && !title && occurrences.length === 0) title = heading;
-      return;
-    }
+  const byHeading = new Map<number, SectionOccurrence>();
+  for (const { headingIndex, spec, parentIndex } of plan.sections) {
+    const heading = headings[headingIndex] as DocumentHeading;
+    const parent = parentIndex < 0 ? undefined : byHeading.get(parentIndex);
     const occurrence: SectionOccurrence = {
       spec,
       heading,
@@ -235,17 +232,87 @@ export function mapHeadings(headings: readonly DocumentHeading[], textLength: nu
       parent,
       end: ends[headingIndex] ?? textLength,
       hasContent: heading.contentAfter || (headings[headingIndex + 1]?.depth ?? 0) > heading.depth,
-      notApplicable: (parent?.notApplicable ?? false) || (content?.contents[headingIndex]?.notApplicable ?? false),
+      notApplicable: (parent?.notApplicable ?? false) || (content?.notApplicable(headingIndex) ?? false),
       form: 'none',
     };
-    recognised.push(occurrence);
+    byHeading.set(headingIndex, occurrence);
     occurrences.push(occurrence);
     const list = byId.get(spec.id);
     if (list) list.push(occurrence);
     else byId.set(spec.id, [occurrence]);
-  });
+  }
+  const title = plan.title < 0 ? undefined : headings[plan.title];
   const labeled = content ? findLabels(headings, occurrences, byId, content) : [];
   return { title, occurrences, byId, labeled, presence: presenceOf(occurrences, labeled), notApplicable: notApplicableExtents(occurrences) };
+}
+
+/** Which headings are which sections, and which is the title: what depends on the headings' levels and texts only. */
+interface HeadingPlan {
+  depths: number[];
+  texts: string[];
+  /** The recognised headings, in order: each with its section and the index of its parent section's heading (-1 for none). */
+  sections: { headingIndex: number; spec: SectionSpec; parentIndex: number }[];
+  /** Index of the title heading, or -1. */
+  title: number;
+}
+
+/**
+ * The last plan made for each kind. An edit seldom touches a heading, and a long report has thousands
+ * of headings that are no section: comparing levels and texts with the last plan's is far cheaper than
+ * matching every title again.
+ */
+const lastPlans = new WeakMap<ReportKind, HeadingPlan>();
+
+function headingPlan(headings: readonly DocumentHeading[], kind: ReportKind): HeadingPlan {
+  const last = lastPlans.get(kind);
+  if (last && sameHeadings(last, headings)) return last;
+  const plan = makePlan(headings, kind);
+  lastPlans.set(kind, plan);
+  return plan;
+}
+
+function sameHeadings(plan: HeadingPlan, headings: readonly DocumentHeading[]): boolean {
+  if (plan.depths.length !== headings.length) return false;
+  for (let index = 0; index < headings.length; index++) {
+    const heading = headings[index] as DocumentHeading;
+    if (plan.depths[index] !== heading.depth || plan.texts[index] !== heading.text) return false;
+  }
+  return true;
+}
+
+function makePlan(headings: readonly DocumentHeading[], kind: ReportKind): HeadingPlan {
+  const topIndex = titleIndex(kind.sections);
+  const sections: HeadingPlan['sections'] = [];
+  const recognised: (SectionSpec | undefined)[] = [];
+  const parents: number[] = [];
+  const open: number[] = [];
+  let title = -1;
+  headings.forEach((heading, headingIndex) => {
+    while (open.length > 0 && (headings[open[open.length - 1] as number]?.depth ?? 0) >= heading.depth) open.pop();
+    const parentIndex = open[open.length - 1];
+    open.push(headingIndex);
+    const parentHeading = parentIndex === undefined ? undefined : headings[parentIndex];
+    const parentSpec = parentIndex === undefined ? undefined : recognised[parentIndex];
+    const key = normalizeTitle(heading.text);
+    let spec: SectionSpec | undefined;
+    let parent = -1;
+    if (parentSpec && parentIndex !== undefined) {
+      if ((parents[parentIndex] ?? -1) < 0) {
+        spec = lookupTitle(titleIndex(parentSpec.children), key, heading.text);
+        parent = parentIndex;
+      }
+    } else if (!parentHeading || parentHeading.depth === 1) {
+      spec = lookupTitle(topIndex, key, heading.text);
+    }
+    recognised.push(spec);
+    parents.push(parent);
+    if (!spec) {
+      if (heading.depth === 1 && title < 0 && sections.length === 0) title = headingIndex;
+      return;
+    }
+    sections.push({ headingIndex, spec, parentIndex: parent });
+  });
+  return { depths: headings.map((heading) => heading.depth), texts: headings.map((heading) => heading.text), sections, title };
 }
 
 /**
