@@ -272,10 +272,8 @@ export class ReportLinter {
     // Every rule and the suppressions have read the trees, and what they found is kept with each
     // parse: the trees, most of a parse's memory, can go (a later reader parses the chunk again), and
     // so can the strings of the statements the facts index decoded (made again from offsets if read).
-    for (const chunk of doc.chunks) {
-      releaseTree(chunk.parse);
-      releaseDecoded(chunk.parse);
-    }
+    for (const chunk of doc.chunks) releaseTree(chunk.parse);
+    releaseDecoded();
     return { ...base, kind, notReport: undefined, findings: kept, sections, internalErrors, activeRules };
   }
 

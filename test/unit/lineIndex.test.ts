@@ -40,6 +40,6 @@ describe('LineIndex after an edit', () => {
   it('handles a CR before the edit that an inserted LF joins into one CRLF line break', () => {
     const before = 'a\rb\n';
     const after = 'a\r\nb\n';
-    assert.deepEqual(LineIndex.afterEdit(new LineIndex(before), after).lineStarts, [0, 3, 5]);
+    assert.deepEqual(LineIndex.afterEdit(new LineIndex(before), after).lineStarts, Uint32Array.from([0, 3, 5]));
   });
 });

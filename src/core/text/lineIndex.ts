@@ -6,10 +6,10 @@ import { lowerBound } from './search';
  * as in CommonMark and VS Code; columns count UTF-16 code units, as VS Code does.
  */
 export class LineIndex {
-  /** Offset at which each line starts. */
-  readonly lineStarts: number[];
+  /** Offset at which each line starts (a typed array: an edit copies it whole, see `afterEdit`). */
+  readonly lineStarts: Uint32Array;
 
-  constructor(readonly text: string, knownStarts?: number[]) {
+  constructor(readonly text: string, knownStarts?: Uint32Array) {
     if (knownStarts) {
       this.lineStarts = knownStarts;
       return;
@@ -17,7 +17,7 @@ export class LineIndex {
     const starts = [0];
     if (!text.includes('\r')) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
+      this.lineStarts = Uint32Array.from(starts);
       return;
     }
     for (let i = 0; i < text.length; i++) {
@@ -28,7 +28,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = Uint32Array.from(starts);
   }
 
   /**
@@ -40,15 +40,21 @@ export class LineIndex {
     const { prefix, suffix } = commonEnds(old, text);
     const delta = text.length - old.length;
     const before = previous.lineStarts;
-    let at = lowerBound(before, Math.max(prefix, 1));
-    const starts = before.slice(0, at);
+    const head = lowerBound(before, Math.max(prefix, 1));
     const editEnd = text.length - suffix;
     // A line starts at p when a line break ends at p - 1 (a CR only when no LF follows it at p).
+    const edited: number[] = [];
     for (let p = Math.max(prefix, 1); p <= editEnd; p++) {
       const code = text.charCodeAt(p - 1);
-      if (code === 10 || (code === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
+      if (code === 10 || (code === 13 && text.charCodeAt(p) !== 10)) edited.push(p);
     }
-    for (at = lowerBound(before, editEnd - delta + 1); at < before.length; at++) starts.push((before[at] as number) + delta);
+    const tail = lowerBound(before, editEnd - delta + 1);
+    const starts = new Uint32Array(head + edited.length + before.length - tail);
+    starts.set(before.subarray(0, head));
+    starts.set(edited, head);
+    const shifted = head + edited.length;
+    if (delta === 0) starts.set(before.subarray(tail), shifted);
+    else for (let at = tail; at < before.length; at++) starts[shifted + at - tail] = (before[at] as number) + delta;
     return new LineIndex(text, starts);
   }
 

@@ -14,6 +14,6 @@ export function firstIndexWhere(length: number, isAtOrAfter: (index: number) => 
 }
 
 /** The index of the first value not below `value` in an ascending list. */
-export function lowerBound(sorted: readonly number[], value: number): number {
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   return firstIndexWhere(sorted.length, (index) => (sorted[index] as number) >= value);
 }

@@ -50,6 +50,7 @@ function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
       if (isFiller(kind, statement)) (filler ??= new Set()).add(index);
     });
     facts = { compact, decoded, read: undefined, kind, filler: filler ?? NO_FILLER, passing: [] };
+    decodedFacts.push(facts);
     byParse.set(parse, facts);
   }
   return facts;
@@ -57,7 +58,11 @@ function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
 
 /** Every statement and table of the chunk, with their strings; kept until `releaseDecoded`. */
 function decoded(facts: ChunkFacts, text: string): ChunkText {
-  return (facts.decoded ??= decodeAll(facts.compact, text));
+  if (!facts.decoded) {
+    facts.decoded = decodeAll(facts.compact, text);
+    decodedFacts.push(facts);
+  }
+  return facts.decoded;
 }
 
 function statementOf(facts: ChunkFacts, text: string, index: number): ChunkStatement {
@@ -70,13 +75,16 @@ function tableOf(facts: ChunkFacts, text: string, index: number): ChunkTable {
   return (read.tables[index] ??= facts.decoded?.tables[index] ?? decodeTable(facts.compact, text, index));
 }
 
+/** The chunks' facts whose strings are decoded, to let go in `releaseDecoded`. */
+let decodedFacts: ChunkFacts[] = [];
+
 /**
- * Lets the strings of a chunk's statements go once a lint has read them: they are most of the facts'
- * memory, and are made again from the chunk's text (and its offsets, which stay) when read later.
+ * Lets the strings of the chunks' statements go once a lint has read them: they are most of the
+ * facts' memory, and are made again from a chunk's text (and its offsets, which stay) when read later.
  */
-export function releaseDecoded(parse: ChunkParse): void {
-  const facts = byParse.get(parse);
-  if (facts) facts.decoded = undefined;
+export function releaseDecoded(): void {
+  for (const facts of decodedFacts) facts.decoded = undefined;
+  decodedFacts = [];
 }
 
 /** The answer most chunks give to most tests, shared. */
@@ -219,9 +227,14 @@ export class ReportFacts {
   *passing(test: StatementTest, ids: readonly string[] = [], wanted?: (statement: StatementText) => boolean): Generator<Statement> {
     if (ids.length === 0) for (const statement of this.frontMatter) if (test(statement, this.doc.text) && (!wanted || wanted(statement))) yield statement;
     const id = testId(test);
+    const { parts } = this;
     for (const [from, to] of this.extentsOf(ids)) {
-      for (const part of this.partsOver(from, to)) {
-        for (const index of part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id)) {
+      // Index loops, not iterators: on a report of thousands of chunks this runs for every chunk, for each query.
+      for (let at = this.firstPartOver(from), end = this.endOfPartsOver(to); at < end; at++) {
+        const part = parts[at] as Part;
+        const passed = part.facts.passing[id] ?? passingIndexes(part.facts, part.text, test, id);
+        for (let i = 0; i < passed.length; i++) {
+          const index = passed[i] as number;
           const own = statementOf(part.facts, part.text, index);
           const start = part.start + own.start;
           if (start < from || start >= to || (wanted && !wanted(own))) continue;
@@ -305,9 +318,18 @@ export class ReportFacts {
 
   /** The chunks that overlap the extent from `from` to `to`. */
   private partsOver(from: number, to: number): readonly Part[] {
-    const first = firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).end > from);
-    const end = firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).start >= to);
-    return this.parts.slice(first, Math.max(first, end));
+    const first = this.firstPartOver(from);
+    return this.parts.slice(first, Math.max(first, this.endOfPartsOver(to)));
+  }
+
+  /** The index of the first chunk that ends after `from`. */
+  private firstPartOver(from: number): number {
+    return from <= 0 ? 0 : firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).end > from);
+  }
+
+  /** The index after the last chunk that starts before `to`. */
+  private endOfPartsOver(to: number): number {
+    return to === Infinity ? this.parts.length : firstIndexWhere(this.parts.length, (index) => (this.parts[index] as Part).start >= to);
   }
 
   private statementAt(part: Part, index: number): Statement {
