@@ -76,19 +76,20 @@ export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, optio
   const chunks: PlacedChunk[] = [];
   const spans = options.spans ?? splitUnits(text);
   const cache = chunkCache ?? mapCache();
-  yield* parseUncached(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE);
+  const known: (ChunkParse | undefined)[] = [];
+  yield* parseUncached(text, spans, lines, cache, options.groupSize ?? GROUP_SIZE, known);
   for (let i = 0; i < spans.length; i++) {
     if (i % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
     const span = spans[i] as UnitSpan;
     let end = span.end;
-    let parse = parseSpan(text, span, end, span, cache);
+    let parse = known[i] ?? parseSpan(text, span, end, span, cache);
     // A block left open (an HTML block without its blank line), or a split that does not hold, takes
     // in the chunks after it: twice as many each time, so a block open to the end of a long document
     // costs a few parses, not one per chunk. Taking in more chunks than needed changes nothing but the
     // chunk's size.
     for (let step = 1; i + 1 < spans.length; step *= 2) {
       const next = spans[i + 1] as UnitSpan;
-      if (!parse.openAtEnd && (next.boundary === 'heading' || continuesAcross(parse, parseSpan(text, next, next.end, next, cache), next))) break;
+      if (!parse.openAtEnd && (next.boundary === 'heading' || continuesAcross(parse, known[i + 1] ?? parseSpan(text, next, next.end, next, cache), next))) break;
       i = Math.min(spans.length - 1, i + step);
       const last = spans[i] as UnitSpan;
       end = last.end;
@@ -197,42 +198,55 @@ export function* prepareChunks(text: string, cache: ChunkCache, options: ParseOp
   yield* parseUncached(text, options.spans ?? splitUnits(text), options.lines ?? new LineIndex(text), cache, options.groupSize ?? GROUP_SIZE);
 }
 
-function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number): Generator<void> {
-  let group: UnitSpan[] = [];
+/**
+ * Parses the chunks the cache lacks. `known`, when given, gets each span's parse by index (those found
+ * in the cache too), so that placing the chunks after does not look each one up again.
+ */
+function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, groupSize: number, known: (ChunkParse | undefined)[] = []): Generator<void> {
+  let group: number[] = [];
   /** Parses the pending run; false when there was none. */
   const flush = (): boolean => {
     const run = group;
     group = [];
-    const first = run[0];
-    const last = run[run.length - 1];
+    const first = spans[run[0] ?? -1];
+    const last = spans[run[run.length - 1] ?? -1];
     if (!first || !last) return false;
     const runText = ownText(text, first.start, last.end);
     // A definition would resolve references across the run's chunks: those parse alone.
     const parses = run.length > 1 && !runText.includes(']:')
-      ? parseGroup(runText, run.map((span) => ({ start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1, ...(span.key === undefined ? {} : { text: span.key }) })))
+      ? parseGroup(runText, run.map((index) => {
+        const span = spans[index] as UnitSpan;
+        return { start: span.start - first.start, end: span.end - first.start, startLine: lines.point(span.start).line - lines.point(first.start).line + 1, ...(span.key === undefined ? {} : { text: span.key }) };
+      }))
       : [];
-    run.forEach((span, index) => {
-      const parse = parses[index];
-      if (parse) cache.set(span.key ?? parse.text, parse);
-      else parseSpan(text, span, span.end, span, cache);
+    run.forEach((index, at) => {
+      const span = spans[index] as UnitSpan;
+      const parse = parses[at];
+      if (parse) {
+        cache.set(span.key ?? parse.text, parse);
+        known[index] = parse;
+      } else known[index] = parseSpan(text, span, span.end, span, cache);
     });
     return true;
   };
-  for (const span of spans) {
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index] as UnitSpan;
     const context = tableContext(span, span);
-    if (cache.get((span.key ??= cacheKey(ownText(text, span.start, span.end), undefined, context)))) {
+    const hit = cache.get((span.key ??= cacheKey(ownText(text, span.start, span.end), undefined, context)));
+    if (hit) {
+      known[index] = hit;
       if (flush()) yield; // a run is of consecutive chunks
       continue;
     }
     // Only chunks that start a top-level block afresh, and parse alone, are cut out of a run's parse.
     if (context || (span.boundary !== 'heading' && span.boundary !== 'block') || span.end - span.start >= groupSize / 2) {
       if (flush()) yield;
-      parseSpan(text, span, span.end, span, cache);
+      known[index] = parseSpan(text, span, span.end, span, cache);
       yield;
       continue;
     }
-    group.push(span);
-    if (span.end - (group[0] as UnitSpan).start >= groupSize && flush()) yield;
+    group.push(index);
+    if (span.end - (spans[group[0] as number] as UnitSpan).start >= groupSize && flush()) yield;
   }
   if (flush()) yield;
 }
