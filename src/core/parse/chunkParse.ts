@@ -7,6 +7,7 @@ import { unitSettings } from './chunks';
 import type { SkippedSpan } from './limits';
 import { limitComplexity } from './limits';
 import { parseMarkdown } from './markdown';
+import { parseTableRows } from './tableRowsParse';
 
 /** A heading at the root of a chunk. Offsets are relative to the chunk. */
 export interface HeadingFact {
@@ -141,6 +142,8 @@ export interface TableContext {
  * the document counts: `borrowed` holds definitions from other chunks that this chunk may refer to.
  * They are parsed with the chunk (after it, or before it), then dropped from the tree. A chunk of
  * table rows is parsed after its table's header and delimiter rows, which are dropped likewise.
+ * Two kinds of chunk are read without micromark, to the same tree: one long fenced code block
+ * (`parseLongFence`) and plain table rows (tableRowsParse.ts).
  */
 export function parseChunk(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
   const fence = borrowed || table.tableHead !== undefined ? undefined : parseLongFence(text);
@@ -149,6 +152,21 @@ export function parseChunk(text: string, borrowed?: Borrowed, table: TableContex
     knownSkipped.set(parse, []);
     return parse;
   }
+  const rows = borrowed || table.tableHead === undefined ? undefined : parseTableRows(text, table.tableHead);
+  if (rows) {
+    if (table.tableContinues) markContinues(rows, text);
+    const parse = describeChunk(text, rows, table);
+    knownSkipped.set(parse, []);
+    return parse;
+  }
+  return parseChunkWithRemark(text, borrowed, table);
+}
+
+/**
+ * `parseChunk` always through remark, without the paths that build a tree without micromark (a long
+ * fence, plain table rows). Exported for the tests that compare those paths with it.
+ */
+export function parseChunkWithRemark(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
   const before = borrowed?.before ? `${borrowed.definitions}\n\n` : '';
   const prefix = before + (table.tableHead ?? '');
   const suffix = borrowed && !borrowed.before ? `\n\n${borrowed.definitions}\n` : '';
