@@ -86,9 +86,10 @@ function snapshotDiff(withFile, withoutFile) {
  * Heap kept by a `ReportLinter` that has linted `file` once, and by markdownlint's result, each in
  * fresh processes running a script file (code given to `node -e` runs in a scope whose variables the
  * measurement mistook for retained memory). `heapUsed` after minus before varies between processes:
- * markdownlint's read ~1 MiB in most and ~53 MiB in some, which its heap snapshots do not show (the
- * objects its result holds come to under 0.1 MiB). So the bench takes the median of five processes,
- * shows the range, and adds the snapshot figure, which does not vary.
+ * markdownlint's reads ~1 MiB in some and ~53 MiB in others, which its heap snapshots do not show (the
+ * objects its result holds come to under 0.1 MiB); ours varies by a few percent. So the goal takes the
+ * lowest of five processes for each (what disturbs the reading only adds to it), the report shows the
+ * median and the range, and the snapshot figure, which does not vary.
  */
 export function heapUsed(corePath: string, file: string, markdownlintConfig: unknown, cwd: string, dir: string): HeapFigures {
   const measure = (setup: string, work: string): string => `

@@ -163,9 +163,10 @@ function blockGoals(bench: BenchResult): Goal[] {
     add(`~${size.target.toLocaleString('en')}-line report: updateAsync's first lint never blocks the event loop > 30 ms`, `${ms(size.slicedLongestBlockMs)} ms`, size.slicedLongestBlockMs, size.slicedLongestBlockMs, 30);
   }
   const { heap } = bench;
-  const ours = heap.ours.usedBytes;
-  const theirs = heap.markdownlint.usedBytes;
-  add(`heap kept at ${heap.lines.toLocaleString('en')} lines ≤ 5× markdownlint's (median of 5 processes)`, `${mib(ours)} vs ${mib(theirs)} = ${ratio(ours / theirs)}`, ours / theirs, ours / theirs, 5);
+  // The lowest of the five readings: what disturbs this measurement only adds (see fresh.ts).
+  const ours = heap.ours.usedRange[0];
+  const theirs = heap.markdownlint.usedRange[0];
+  add(`heap kept at ${heap.lines.toLocaleString('en')} lines ≤ 5× markdownlint's (lowest of 5 processes)`, `${mib(ours)} vs ${mib(theirs)} = ${ratio(ours / theirs)}`, ours / theirs, ours / theirs, 5);
   return goals;
 }
 
@@ -254,7 +255,7 @@ export function renderMarkdown(bench: BenchResult): string {
   const reading = (figures: HeapReading): string => `${mib(figures.usedBytes)} (${mib(figures.usedRange[0])} to ${mib(figures.usedRange[1])}); objects only the result holds, by heap snapshots: ${mib(figures.snapshotBytes)}`;
   out.push(
     '',
-    `Heap kept after linting the ${heap.lines.toLocaleString('en')}-line report once, result alive, after a full GC, in fresh processes (median of 5, range in brackets):`,
+    `Heap kept after linting the ${heap.lines.toLocaleString('en')}-line report once, result alive, after a full GC, in fresh processes (median of 5, lowest to highest in brackets):`,
     '',
     `- ours (ReportLinter + result): ${reading(heap.ours)}`,
     `- markdownlint's result: ${reading(heap.markdownlint)}`,
