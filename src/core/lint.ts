@@ -10,9 +10,10 @@ import { withoutBom } from './text/bom';
 import { LineIndex } from './text/lineIndex';
 import { RULE_IDS, RULES } from './rules';
 import { UNUSED_SUPPRESSION, unusedSuppression } from './rules/unusedSuppression';
-import { suppress } from './suppressions';
+import { directives, suppress } from './suppressions';
 import type { ChunkRule, DocumentRule, Rule } from './rules/types';
 import type { SectionMap } from './sections/sectionMap';
+import { contentParts, partLabels } from './sections/sectionContent';
 import { inNotApplicable, mapSections } from './sections/sectionMap';
 import { findKind } from './templates/registry';
 import type { ReportKind } from './templates/types';
@@ -181,18 +182,36 @@ export class ReportLinter {
 
   /** Parses the chunks the cache lacks, then runs the chunk rules on the new parses, one step at a time. */
   private *prepareSteps(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
-    yield* prepareChunks(text, cache, { spans, lines });
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
-    if (!kind) return;
-    const rules = (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id]));
+    const rules = kind ? (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id])) : [];
     const chunkRules = rules.filter((rule): rule is ChunkRule => rule.scope === 'chunk');
     const preparers = preparersOf(rules);
-    for (const parse of prepared.values()) {
-      for (const rule of chunkRules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
-      this.prepareChunk(preparers, parse, kind);
+    const first = spans[0];
+    const settled = new Set<ChunkParse>();
+    // Each new chunk is checked as soon as it is parsed, and its tree let go, but the first chunk's
+    // (its front matter and first-chunk rules are read in the check): on a long report, trees kept
+    // until the check made most of the live heap, and the garbage collector's pauses grew with it.
+    const settle = function* (this: ReportLinter): Generator<void> {
+      if (!kind) return;
+      for (const [key, parse] of prepared) {
+        if (settled.has(parse)) continue;
+        settled.add(parse);
+        for (const rule of chunkRules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
+        this.prepareChunk(preparers, parse, kind);
+        contentParts(parse);
+        partLabels(parse);
+        directives(parse);
+        if (key !== first?.key) releaseTree(parse);
+        yield;
+      }
+    };
+    for (const step of prepareChunks(text, cache, { spans, lines })) {
+      void step;
       yield;
+      yield* settle.call(this);
     }
+    yield* settle.call(this);
   }
 
   private *checkSteps(doc: ParsedDocument): Generator<void, LintResult> {

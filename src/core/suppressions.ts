@@ -28,7 +28,7 @@ const DIRECTIVE = /^<!--[ \t]*mlreport-(disable-next-line|disable-file|disable|e
 const byChunk = new WeakMap<ChunkParse, readonly Directive[]>();
 
 /** The suppression comments of one chunk (cached per parse). */
-function directives(parse: ChunkParse): readonly Directive[] {
+export function directives(parse: ChunkParse): readonly Directive[] {
   let found = byChunk.get(parse);
   if (!found) {
     found = parse.text.includes('mlreport-') ? collect(parse.tree) : [];
