@@ -109,8 +109,10 @@ export class ReportLinter {
     const prepared = this.prepared;
     const used = new Map<string, ChunkParse>();
     const cache: ChunkCache = {
+      // Most chunks are the last version's: looked up there first. A key in two of these maps has
+      // parses of the same text in both, equal but for what was computed from them.
       get: (key) => {
-        const hit = used.get(key) ?? prepared.get(key) ?? previous.get(key);
+        const hit = previous.get(key) ?? prepared.get(key) ?? used.get(key);
         if (hit) used.set(key, hit);
         return hit;
       },
