@@ -161,7 +161,7 @@ export class ReportLinter {
       set: (key, value) => prepared.set(key, value),
     };
     const lines = this.linesOf(text);
-    for (const step of this.prepareSteps(text, spans, lines, cache, prepared)) {
+    for (const step of this.prepareSteps(text, spans, lines, cache)) {
       void step;
       if (performance.now() - sliceStart < sliceMs) continue;
       await nextTurn();
@@ -182,23 +182,29 @@ export class ReportLinter {
     }
   }
 
-  /** Parses the chunks the cache lacks, then runs the chunk rules on the new parses, one step at a time. */
-  private *prepareSteps(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache, prepared: Map<string, ChunkParse>): Generator<void> {
+  /** Parses the chunks the cache lacks and checks each new one as soon as it is parsed, one step at a time. */
+  private *prepareSteps(text: string, spans: readonly UnitSpan[], lines: LineIndex, cache: ChunkCache): Generator<void> {
     // The kind the check will most likely use; a wrong guess costs only the work, never the result.
     const kind = findKind(this.options.kind ?? sniffDeclaredType(text) ?? '', this.options.kinds);
     const rules = kind ? (this.options.ruleSet ?? RULES).filter((rule) => ruleIsOn(rule, kind, this.options.rules?.[rule.id])) : [];
     const chunkRules = rules.filter((rule): rule is ChunkRule => rule.scope === 'chunk');
     const preparers = preparersOf(rules);
     const first = spans[0];
-    const settled = new Set<ChunkParse>();
     // Each new chunk is checked as soon as it is parsed, and its tree let go, but the first chunk's
     // (its front matter and first-chunk rules are read in the check): on a long report, trees kept
     // until the check made most of the live heap, and the garbage collector's pauses grew with it.
+    const fresh: [string, ChunkParse][] = [];
+    const noting: ChunkCache = {
+      get: (key) => cache.get(key),
+      set: (key, parse) => {
+        fresh.push([key, parse]);
+        return cache.set(key, parse);
+      },
+    };
     const settle = function* (this: ReportLinter): Generator<void> {
       if (!kind) return;
-      for (const [key, parse] of prepared) {
-        if (settled.has(parse)) continue;
-        settled.add(parse);
+      while (fresh.length > 0) {
+        const [key, parse] = fresh.shift() as [string, ChunkParse];
         for (const rule of chunkRules) this.chunkRule(rule, parse, false, kind, chunkRuleKey(kind, rule, false));
         this.prepareChunk(preparers, parse, kind);
         contentParts(parse);
@@ -208,7 +214,7 @@ export class ReportLinter {
         yield;
       }
     };
-    for (const step of prepareChunks(text, cache, { spans, lines })) {
+    for (const step of prepareChunks(text, noting, { spans, lines })) {
       void step;
       yield;
       yield* settle.call(this);
