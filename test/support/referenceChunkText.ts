@@ -2,20 +2,17 @@ import type { Nodes, Table } from 'mdast';
 import type { ChunkParse } from '../../src/core/parse/chunkParse';
 import { labelLines } from '../../src/core/placeholders/labelLines';
 import type { Cell, ChunkStatement, ChunkTable, ChunkText } from '../../src/core/rules/facts/reportText';
-import { plain } from '../../src/core/rules/facts/reportText';
+import { plain, trimEnd } from '../../src/core/rules/facts/reportText';
+import { lastLineStart } from '../../src/core/parse/lines';
+
+const CODE_FACT_CHARACTERS = 10_000;
 
 /**
  * The reference for the facts index's compact statements: a chunk's statements and tables read
  * straight from its tree, as objects with their strings (how the index read them before it kept
  * offsets only). Tests compare what the index decodes with this.
  */
-const CODE_FACT_CHARACTERS = 10_000;
-
 export function referenceChunkText(parse: ChunkParse): ChunkText {
-  return readChunk(parse);
-}
-
-function readChunk(parse: ChunkParse): ChunkText {
   const { text } = parse;
   const result: ChunkText = { statements: [], tables: [] };
   const stack: { node: Nodes; inItem: boolean }[] = [{ node: parse.tree, inItem: false }];
@@ -48,17 +45,17 @@ function paragraphStatements(text: string, start: number, end: number, kind: 'te
   }
   const statements: ChunkStatement[] = [];
   const lead = labelled[0] as (typeof labelled)[number];
-  if (lineStartOf(text, lead.label.start) > start) {
-    const value = plain(text.slice(start, lineStartOf(text, lead.label.start)));
-    if (value) statements.push({ kind, text: value, label: undefined, value, start, end: lineStartOf(text, lead.label.start) });
+  if (lastLineStart(text, lead.label.start) > start) {
+    const value = plain(text.slice(start, lastLineStart(text, lead.label.start)));
+    if (value) statements.push({ kind, text: value, label: undefined, value, start, end: lastLineStart(text, lead.label.start) });
   }
   labelled.forEach((line, index) => {
     const next = labelled[index + 1];
-    const lineEnd = next ? Math.max(start, lineStartOf(text, next.label.start)) : end;
+    const lineEnd = next ? Math.max(start, lastLineStart(text, next.label.start)) : end;
     const label = plain(text.slice(line.label.start, line.label.end));
     const valueEnd = trimEnd(text, lineEnd);
     const value = line.value ? plain(text.slice(line.value.start, Math.max(line.value.end, valueEnd))) : '';
-    statements.push({ kind, text: value ? `${label}: ${value}` : label, label, value, start: Math.max(start, lineStartOf(text, line.label.start)), end: valueEnd });
+    statements.push({ kind, text: value ? `${label}: ${value}` : label, label, value, start: Math.max(start, lastLineStart(text, line.label.start)), end: valueEnd });
   });
   return statements;
 }
@@ -88,16 +85,4 @@ function addTable(text: string, node: Table, start: number, end: number, result:
     const value = cells.slice(1).map((cell) => cell.text).join(' | ');
     result.statements.push({ kind: 'row', text: `${label} | ${value}`, label, value, start: rowStart, end: rowEnd, table: index, cells });
   }
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
-  return at;
-}
-
-function trimEnd(text: string, end: number): number {
-  let at = end;
-  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
-  return at;
 }

@@ -231,7 +231,8 @@ function lastBlockOf(tree: Root, text: string): ChunkParse['lastBlock'] {
   if (last.type === 'list') return 'list';
   if (last.type === 'code' && !/^ {0,3}(?:`{3}|~{3})/.test(text.slice(last.position?.start.offset ?? 0, (last.position?.start.offset ?? 0) + 8))) return 'indented-code';
   if (last.type === 'table') {
-    const contentEnd = text.endsWith('\r\n') ? text.length - 2 : endWithout(text, '\r\n', text.length) === text.length ? text.length : text.length - 1;
+    // The text without its last line break, if it ends with one.
+    const contentEnd = text.endsWith('\r\n') ? text.length - 2 : text.endsWith('\n') || text.endsWith('\r') ? text.length - 1 : text.length;
     const blanksFrom = endWithout(text, ' \t', contentEnd);
     const endsWithBlankLine = blanksFrom > 0 && '\r\n'.includes(text.charAt(blanksFrom - 1));
     if ((last.position?.end.offset ?? 0) === contentEnd && !endsWithBlankLine) return 'table-to-end';
@@ -430,8 +431,7 @@ function parseLongFence(text: string): Root | undefined {
 
 /** The point of an offset in a `\n`-only text. */
 function pointAt(text: string, offset: number): Point {
-  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-  return { line: breaksBefore(text, offset) + 1, column: offset - lineStart + 1, offset };
+  return { line: breaksBefore(text, offset) + 1, column: offset - lastLineStart(text, offset) + 1, offset };
 }
 
 declare module 'mdast' {

@@ -43,9 +43,9 @@ export function pastBreak(text: string, end: number): number {
   return next;
 }
 
-/** Offset where the text's last line starts. */
-export function lastLineStart(text: string): number {
-  let at = text.length;
+/** Offset where the text's last line starts; with `end`, where the line holding `end` starts (of `text.slice(0, end)`, its last line). */
+export function lastLineStart(text: string, end = text.length): number {
+  let at = end;
   while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
   return at;
 }

@@ -75,6 +75,11 @@ function tableOf(facts: ChunkFacts, text: string, index: number): ChunkTable {
   return (read.tables[index] ??= facts.decoded?.tables[index] ?? decodeTable(facts.compact, text, index));
 }
 
+/** A table's header cells: those of the table already at hand, else decoded alone (not its rows). */
+function headerOf(facts: ChunkFacts, text: string, index: number): readonly Cell[] {
+  return (facts.read?.tables[index] ?? facts.decoded?.tables[index])?.header ?? decodeHeader(facts.compact, text, index);
+}
+
 /** The chunks' facts whose strings are decoded, to let go in `releaseDecoded`. */
 let decodedFacts: ChunkFacts[] = [];
 
@@ -405,8 +410,7 @@ class PlacedTable implements TableFact {
   constructor(private readonly facts: ReportFacts, readonly members: readonly [Part, number][]) {
     const [first, index] = members[0] as [Part, number];
     this.start = tableStart(first.facts.compact, index) + first.start;
-    const header = (first.facts.read?.tables[index] ?? first.facts.decoded?.tables[index])?.header ?? decodeHeader(first.facts.compact, first.text, index);
-    this.header = header.map((cell) => shiftCell(cell, first.start));
+    this.header = headerOf(first.facts, first.text, index).map((cell) => shiftCell(cell, first.start));
     this.section = facts.sectionAt(this.start);
     const [last, lastIndex] = members[members.length - 1] as [Part, number];
     this.end = tableEnd(last.facts.compact, lastIndex) + last.start;

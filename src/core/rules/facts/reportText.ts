@@ -1,5 +1,6 @@
 import type { Nodes, Table, TableCell } from 'mdast';
 import type { ChunkParse } from '../../parse/chunkParse';
+import { lastLineStart } from '../../parse/lines';
 import { labelLines } from '../../placeholders/labelLines';
 import type { SectionOccurrence } from '../../sections/sectionMap';
 
@@ -158,15 +159,14 @@ function paragraphStatements(text: string, start: number, end: number, kind: 'te
   if (labelled.length === 0) return [[code, start, end, -1, -1, -1, -1, 0]];
   const statements: number[][] = [];
   const lead = labelled[0] as (typeof labelled)[number];
-  if (lineStartOf(text, lead.label.start) > start && plain(text.slice(start, lineStartOf(text, lead.label.start)))) {
-    statements.push([code, start, lineStartOf(text, lead.label.start), -1, -1, -1, -1, 0]);
-  }
+  const leadLine = lastLineStart(text, lead.label.start);
+  if (leadLine > start && plain(text.slice(start, leadLine))) statements.push([code, start, leadLine, -1, -1, -1, -1, 0]);
   labelled.forEach((line, index) => {
     const next = labelled[index + 1];
-    const lineEnd = next ? Math.max(start, lineStartOf(text, next.label.start)) : end;
+    const lineEnd = next ? Math.max(start, lastLineStart(text, next.label.start)) : end;
     const valueEnd = trimEnd(text, lineEnd);
     const value = line.value ? [line.value.start, Math.max(line.value.end, valueEnd)] : [-1, -1];
-    statements.push([code, Math.max(start, lineStartOf(text, line.label.start)), valueEnd, line.label.start, line.label.end, value[0] as number, value[1] as number, 0]);
+    statements.push([code, Math.max(start, lastLineStart(text, line.label.start)), valueEnd, line.label.start, line.label.end, value[0] as number, value[1] as number, 0]);
   });
   return statements;
 }
@@ -299,13 +299,8 @@ export function plain(source: string): string {
     .trim();
 }
 
-function lineStartOf(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && text.charCodeAt(at - 1) !== 10 && text.charCodeAt(at - 1) !== 13) at--;
-  return at;
-}
-
-function trimEnd(text: string, end: number): number {
+/** The offset before the whitespace that ends the text up to `end`. */
+export function trimEnd(text: string, end: number): number {
   let at = end;
   while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
   return at;
