@@ -41,8 +41,12 @@ export interface ChunkParse {
   openAtEnd: boolean;
   /** The link and footnote definitions the chunk makes: label by identifier. */
   definitions: { readonly links: ReadonlyMap<string, string>; readonly footnotes: ReadonlyMap<string, string> };
-  /** The text with labels normalized as identifiers are (`[Foo  Bar]` → `[foo bar]`), to find the chunk's possible references; empty without `[`. */
-  referenceText: string;
+  /**
+   * The text with labels normalized as identifiers are (`[Foo  Bar]` → `[foo bar]`), to find the chunk's
+   * possible references; empty without `[`. Made when first read (only a document with definitions
+   * reads it), then kept.
+   */
+  readonly referenceText: string;
   /** The table context the chunk was parsed in, if any. */
   table?: TableContext;
   /** The definitions borrowed from other chunks it was parsed with, if any. */
@@ -57,10 +61,13 @@ export interface ChunkParse {
   continuationFailed: boolean;
 }
 
-/** Facts of a parse that need no tree: everything but `tree`. */
-type ChunkFacts = Omit<ChunkParse, 'tree'>;
+/** Facts of a parse that need no tree and are not made when read. */
+type ChunkFacts = Omit<ChunkParse, 'tree' | 'referenceText'>;
 
 const trees = new WeakMap<ChunkParse, Root>();
+const referenceTexts = new WeakMap<ChunkParse, string>();
+/** Shared by the chunks without a heading; never changed. */
+const NO_HEADINGS: HeadingFact[] = [];
 /** The lines left out of a parse (see limits.ts), where the parse already knows them. */
 const knownSkipped = new WeakMap<ChunkParse, SkippedSpan[]>();
 
@@ -80,7 +87,6 @@ class TreeKeepingParse implements ChunkParse {
   leadingContent: boolean;
   openAtEnd: boolean;
   definitions: ChunkParse['definitions'];
-  referenceText: string;
   table?: TableContext;
   borrowed?: Borrowed;
   lastBlock: ChunkParse['lastBlock'];
@@ -94,7 +100,6 @@ class TreeKeepingParse implements ChunkParse {
     this.leadingContent = facts.leadingContent;
     this.openAtEnd = facts.openAtEnd;
     this.definitions = facts.definitions;
-    this.referenceText = facts.referenceText;
     if (facts.table) this.table = facts.table;
     if (facts.borrowed) this.borrowed = facts.borrowed;
     this.lastBlock = facts.lastBlock;
@@ -109,6 +114,15 @@ class TreeKeepingParse implements ChunkParse {
     if (!kept) {
       kept = parseChunk(this.text, this.borrowed, this.table ?? {}).tree;
       trees.set(this, kept);
+    }
+    return kept;
+  }
+
+  get referenceText(): string {
+    let kept = referenceTexts.get(this);
+    if (kept === undefined) {
+      kept = this.text.includes('[') ? normalizeLabels(this.text) : '';
+      referenceTexts.set(this, kept);
     }
     return kept;
   }
@@ -210,11 +224,11 @@ export function describeChunk(text: string, tree: Root, table?: TableContext, bo
   }
   const facts: ChunkFacts = {
     text,
-    headings,
+    // Exactly as long as it is: an array grown by pushing keeps room for 16 more (most chunks have one heading).
+    headings: headings.length === 0 ? NO_HEADINGS : headings.slice(),
     leadingContent,
     openAtEnd: endsOpen(tree, text),
     definitions: text.includes(']:') ? definitionsOf(tree) : NO_DEFINITIONS,
-    referenceText: text.includes('[') ? normalizeLabels(text) : '',
     lastBlock: lastBlockOf(tree, text),
     firstList: firstListOf(tree),
     parseError: tree.data?.parseError,

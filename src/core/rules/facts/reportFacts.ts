@@ -49,7 +49,7 @@ function chunkFacts(parse: ChunkParse, kind: ReportKind): ChunkFacts {
     decoded.statements.forEach((statement, index) => {
       if (isFiller(kind, statement)) (filler ??= new Set()).add(index);
     });
-    facts = { compact, decoded, read: undefined, kind, filler: filler ?? NO_FILLER, passing: [] };
+    facts = { compact, decoded, read: undefined, kind, filler: filler ?? NO_FILLER, passing: new Array<readonly number[] | undefined>(testCount) };
     decodedFacts.push(facts);
     byParse.set(parse, facts);
   }
@@ -102,7 +102,8 @@ function passingIndexes(facts: ChunkFacts, text: string, test: StatementTest, id
     const passed: number[] = [];
     const { statements } = decoded(facts, text);
     for (let index = 0; index < statements.length; index++) if (test(statements[index] as ChunkStatement, text)) passed.push(index);
-    indexes = passed.length > 0 ? passed : NONE;
+    // Copied to its length: an array grown by pushing keeps room for 16 more, in every chunk.
+    indexes = passed.length > 0 ? passed.slice() : NONE;
     facts.passing[id] = indexes;
   }
   return indexes;
@@ -131,7 +132,7 @@ function headerIndexes(facts: ChunkFacts, text: string, test: HeaderTest, id = h
     decoded(facts, text).tables.forEach((table, index) => {
       if (!table.continued && test({ text: table.header.map((cell) => cell.text).join(' | ') })) passed.push(index);
     });
-    indexes = passed.length > 0 ? passed : NONE;
+    indexes = passed.length > 0 ? passed.slice() : NONE;
     facts.passing[id] = indexes;
   }
   return indexes;

@@ -63,14 +63,14 @@ export interface ChunkText {
 
 /**
  * A chunk's statements and tables as offsets in its text: the statements' strings, most of the facts'
- * memory, are made again from the text when read (`decodeStatement`, `decodeTable`). One array of
- * numbers: four counts (statements, cells, rows, tables), then per statement `STATEMENT` numbers
+ * memory, are made again from the text when read (`decodeStatement`, `decodeTable`). One typed array
+ * (4 bytes a number, where an array of small integers takes 8): four counts (statements, cells, rows, tables), then per statement `STATEMENT` numbers
  * (kind, start, end, label start and end, value start and end, and a row's index or a code block's
  * index in `codes`), per cell `CELL` (start, end, whether it has text), per row `ROW` (first cell,
  * cell count, table), per table `TABLE` (start, end, continued, header's first cell and cell count).
  */
 export interface CompactText {
-  numbers: readonly number[];
+  numbers: Int32Array;
   /** Code blocks' texts (a code block's value is not a slice of the source). */
   codes: readonly string[];
 }
@@ -141,15 +141,14 @@ export function compactText(parse: ChunkParse): CompactText {
     }
   }
   statements.sort((a, b) => (a[1] as number) - (b[1] as number));
-  // Filled into an array of its final length: one grown by pushing keeps up to half as much again unused.
-  const numbers = new Array<number>(4 + statements.length * STATEMENT + cells.length + rows.length + tables.length);
+  const numbers = new Int32Array(4 + statements.length * STATEMENT + cells.length + rows.length + tables.length);
   numbers[0] = statements.length;
   numbers[1] = cells.length / CELL;
   numbers[2] = rows.length / ROW;
   numbers[3] = tables.length / TABLE;
   let at = 4;
   for (const part of [...statements, cells, rows, tables]) for (const number of part) numbers[at++] = number;
-  return { numbers, codes: codes.length > 0 ? codes : NO_CODES };
+  return { numbers, codes: codes.length > 0 ? codes.slice() : NO_CODES };
 }
 
 /** A paragraph of `**Label**: value` lines gives one statement per line; any other paragraph one statement. */
