@@ -219,13 +219,16 @@ export function applyEdit(text: string, change: Edit): string {
 }
 
 /**
- * How the chunker splits (see `unitSettings` in chunks.ts): the shipped settings, and settings that
- * split at every possible place, parse any fence of a chunk of its own without micromark and split
- * tables of two rows, so that small generated documents reach every kind of split.
+ * How the chunker splits (see `unitSettings` in chunks.ts): the shipped settings (small generated
+ * documents then put most of their sections together in a chunk), settings that share chunks between
+ * sections of a few lines and split within them, and settings that split at every possible place
+ * (every heading), parse any fence of a chunk of its own without micromark and split tables of two
+ * rows, so that small generated documents reach every kind of split.
  */
 export const UNIT_SETTINGS = [
-  { name: 'split everywhere', settings: { every: 1, minTableRows: 2, rowsEvery: 1, minFenceLines: 3, minLiteralFenceChars: 0 } },
-  { name: 'table rows only', settings: { every: 0, minTableRows: 2, rowsEvery: 2, minFenceLines: Infinity, minLiteralFenceChars: Infinity } },
+  { name: 'split everywhere', settings: { every: 1, minTableRows: 2, rowsEvery: 1, sectionChars: 0, headingsEvery: 1, minFenceLines: 3, minLiteralFenceChars: 0 } },
+  { name: 'table rows only', settings: { every: 0, minTableRows: 2, rowsEvery: 2, sectionChars: 0, headingsEvery: 1, minFenceLines: Infinity, minLiteralFenceChars: Infinity } },
+  { name: 'short sections shared', settings: { every: 4, minTableRows: 4, rowsEvery: 2, sectionChars: 120, headingsEvery: 3, minFenceLines: 6, minLiteralFenceChars: 100 } },
   { name: 'shipped settings', settings: { ...unitSettings } },
 ];
 

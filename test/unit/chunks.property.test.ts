@@ -120,7 +120,9 @@ describe('chunked parsing (property)', () => {
 
     it('splits the generated documents into several chunks (the property is not vacuous)', () => {
       const counts = fc.sample(markdownDocument, { numRuns: 50, seed: 7 }).map((text) => parseDocument(stripBom(text)).chunks.length);
-      assert.ok(counts.filter((count) => count >= 3).length >= 25, `chunk counts: ${counts.join(',')}`);
+      // The shipped settings put sections of up to 1 KB together, and most generated documents are smaller.
+      const least = unitSettings.sectionChars >= 1000 ? 2 : 3;
+      assert.ok(counts.filter((count) => count >= least).length >= 25, `chunk counts: ${counts.join(',')}`);
     });
 
     it('splits at every kind of place in the generated documents (the property is not vacuous)', () => {

@@ -16,7 +16,8 @@ function observable(result: LintResult): unknown {
   };
 }
 
-const SECTIONS_ONLY = { every: 0, minTableRows: Infinity, rowsEvery: 0, minFenceLines: Infinity, minLiteralFenceChars: Infinity };
+/** A chunk per section: every heading splits, nothing else does. */
+const SECTIONS_ONLY = { every: 0, minTableRows: Infinity, rowsEvery: 0, sectionChars: 0, headingsEvery: 1, minFenceLines: Infinity, minLiteralFenceChars: Infinity };
 
 describe('splitting sections into smaller chunks (property)', () => {
   for (const { name, settings } of UNIT_SETTINGS) {
@@ -40,6 +41,16 @@ describe('splitting sections into smaller chunks (property)', () => {
     const split = await withUnitSettings(everywhere, () => observable(lint(text)));
     const sections = await withUnitSettings(SECTIONS_ONLY, () => observable(lint(text)));
     assert.deepEqual(split, sections);
+  });
+
+  it('puts short sections together in chunks of about sectionChars, and starts one at every heading in a chunk per section', async () => {
+    const text = Array.from({ length: 400 }, (_, i) => `### Entry ${i}\n\nThe loss moved by 0.0${i}.\n`).join('\n');
+    const shipped = await withUnitSettings(unitSettings, () => lint(text).doc.chunks);
+    const perSection = await withUnitSettings(SECTIONS_ONLY, () => lint(text).doc.chunks.length);
+    assert.equal(perSection, 400);
+    // About one heading in `headingsEvery` starts a chunk, and a chunk takes in sections up to `sectionChars`.
+    assert.ok(shipped.length > 400 / (2 * unitSettings.headingsEvery) && shipped.length < 400 / 2, `${shipped.length} chunks`);
+    for (const chunk of shipped.slice(0, -1)) assert.ok(chunk.parse.text.length < unitSettings.sectionChars + 40, `a chunk of ${chunk.parse.text.length} characters`);
   });
 
   it('splits a long section into many chunks', async () => {

@@ -6,10 +6,11 @@ import { atxHeadingDepth, closesCodeFence, codeFenceOpening, frontMatterBlock, i
 /**
  * Splits a document into chunks, the units that are parsed, cached and checked on their own.
  *
- * Sections: a chunk starts at every ATX heading that starts a line (no indentation), outside front
+ * Sections: a chunk may start at any ATX heading that starts a line (no indentation), outside front
  * matter and fenced code. Such a heading ends every open block except a fence or an HTML block, so
  * each chunk parses on its own as it would inside the whole document; `parseDocument` merges a chunk
- * into the next when its parse shows a fence or HTML block still open at its end.
+ * into the next when its parse shows a fence or HTML block still open at its end. `splitChunks`
+ * starts one at every such heading; `splitUnits` lets short sections share one (`sectionChars`).
  *
  * Within a section, `splitUnits` also splits where a top-level block can start afresh, so an edit in
  * a long section re-parses a few lines rather than the section (see `UnitBoundary`). Which of those
@@ -55,6 +56,14 @@ export const unitSettings = {
    * leaves runs of 50 rows. By the row's text too, so that an edit moves no split but its own.
    */
   rowsEvery: 4,
+  /**
+   * A heading starts a chunk when the chunk before it holds this many characters, or when its text
+   * says so (about one heading in `headingsEvery`, by a hash of its line, as for `every`): short
+   * sections share a chunk, so a report of thousands of small sections is not thousands of chunks,
+   * each a cost on every update.
+   */
+  sectionChars: 1024,
+  headingsEvery: 4,
   /** Fences get a chunk of their own from this many lines on. */
   minFenceLines: 32,
   /** A chunk that is one fence of at least this many characters is read without micromark (see chunkParse.ts). */
@@ -254,7 +263,7 @@ function scan(text: string, fine: boolean, from = 0, stopAt?: (at: number, bound
         continue;
       }
       if (first === 35 && atxHeadingDepth(content) > 0) {
-        split(line.start, 'heading');
+        if (!fine || line.start - current.start >= unitSettings.sectionChars || chosen(text, line, unitSettings.every === 1 ? 1 : unitSettings.headingsEvery)) split(line.start, 'heading');
         fresh = true;
         previousBlank = inList = false;
         continue;

@@ -100,16 +100,20 @@ export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, optio
   yield;
   yield* borrowDefinitions(chunks, cache);
   yield;
-  const headings: DocumentHeading[] = [];
+  let count = 0;
+  for (const chunk of chunks) count += chunk.parse.headings.length;
+  // Filled in place: thousands of headings pushed one by one cost a copy of the array each time it grows.
+  const headings = new Array<DocumentHeading>(count);
   let leadingContent = false;
+  let at = 0;
   for (const chunk of chunks) {
     if (chunk.parse.leadingContent) {
-      const before = headings[headings.length - 1];
+      const before = at > 0 ? headings[at - 1] : undefined;
       if (before) before.contentAfter = true;
       else leadingContent = true;
     }
     for (const heading of chunk.parse.headings) {
-      headings.push({
+      headings[at++] = {
         depth: heading.depth,
         text: heading.text,
         start: heading.start + chunk.start,
@@ -118,7 +122,7 @@ export function* parseDocumentSteps(text: string, chunkCache?: ChunkCache, optio
         textEnd: heading.textEnd + chunk.start,
         contentAfter: heading.contentAfter,
         line: heading.line + chunk.startLine - 1,
-      });
+      };
     }
   }
   const first = chunks[0];
@@ -206,11 +210,11 @@ function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineInd
   let group: number[] = [];
   /** Parses the pending run; false when there was none. */
   const flush = (): boolean => {
+    if (group.length === 0) return false;
     const run = group;
     group = [];
-    const first = spans[run[0] ?? -1];
-    const last = spans[run[run.length - 1] ?? -1];
-    if (!first || !last) return false;
+    const first = spans[run[0] as number] as UnitSpan;
+    const last = spans[run[run.length - 1] as number] as UnitSpan;
     const runText = ownText(text, first.start, last.end);
     // A definition would resolve references across the run's chunks: those parse alone.
     const parses = run.length > 1 && !runText.includes(']:')
