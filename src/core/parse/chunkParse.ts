@@ -427,12 +427,16 @@ function parseLongFence(text: string): Root | undefined {
   const body = text.slice(open[0].length, lastStart);
   // A line inside that would close the fence earlier: remark decides.
   const closer = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'm');
-  if (closer.test(body) || limitComplexity(text).skipped.length > 0) return undefined;
+  // The parse limits (limits.ts) skip a fence's lines, and the blank lines after it: they blank
+  // nothing here once the line scan agrees that the first line opens this fence.
+  if (closer.test(body) || codeFenceOpening(open[0].slice(0, -1))?.size !== marker.length) return undefined;
   const trimmed = info.replace(/^[ \t]+/, '');
   const lang = /^[^ \t]*/.exec(trimmed)?.[0] ?? '';
   const meta = trimmed.slice(lang.length).replace(/^[ \t]+/, '');
   const closeEnd = text.indexOf('\n', lastStart) < 0 ? text.length : text.indexOf('\n', lastStart);
+  // The closing line's number, counted once: only blank lines follow it.
   const end = pointAt(text, closeEnd);
+  const textEnd = { line: end.line + breaksBefore(text.slice(closeEnd)), column: text.length - lastLineStart(text) + 1, offset: text.length };
   const code: RootContent = {
     type: 'code',
     lang: lang === '' ? null : lang,
@@ -440,7 +444,7 @@ function parseLongFence(text: string): Root | undefined {
     value: body.slice(0, -1),
     position: { start: { line: 1, column: 1, offset: 0 }, end },
   };
-  return { type: 'root', children: [code], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  return { type: 'root', children: [code], position: { start: { line: 1, column: 1, offset: 0 }, end: textEnd } };
 }
 
 /** The point of an offset in a `\n`-only text. */
