@@ -18,7 +18,7 @@ export interface Layer {
  */
 export const LAYERS: readonly (Layer | readonly Layer[])[] = [
   { name: 'text', paths: ['src/core/types.ts', 'src/core/text/'], holds: 'shared types (findings, fixes, points, rule settings), offsets to lines, BOM, JSON error positions' },
-  { name: 'parse', paths: ['src/core/parse/'], holds: 'line-level Markdown (front matter, code fences, ATX headings), the chunked remark parse, front matter, the declared `type:`' },
+  { name: 'parse', paths: ['src/core/parse/'], holds: 'line-level Markdown (front matter, code fences, ATX headings), the chunked remark parse (plain blocks, long fences and plain table rows are read to the same tree without micromark), front matter, the declared `type:`' },
   { name: 'kinds', paths: ['src/core/templates/'], holds: 'the report kinds as plain data: sections, aliases, filler inventory, template text' },
   {
     name: 'structure',

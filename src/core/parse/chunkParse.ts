@@ -7,6 +7,7 @@ import { unitSettings } from './chunks';
 import type { SkippedSpan } from './limits';
 import { limitComplexity } from './limits';
 import { parseMarkdown } from './markdown';
+import { parsePlainBlocks } from './plainBlocksParse';
 import { parseTableRows } from './tableRowsParse';
 
 /** A heading at the root of a chunk. Offsets are relative to the chunk. */
@@ -156,8 +157,8 @@ export interface TableContext {
  * the document counts: `borrowed` holds definitions from other chunks that this chunk may refer to.
  * They are parsed with the chunk (after it, or before it), then dropped from the tree. A chunk of
  * table rows is parsed after its table's header and delimiter rows, which are dropped likewise.
- * Two kinds of chunk are read without micromark, to the same tree: one long fenced code block
- * (`parseLongFence`) and plain table rows (tableRowsParse.ts).
+ * Three kinds of chunk are read without micromark, to the same tree: one long fenced code block
+ * (`parseLongFence`), plain blocks (plainBlocksParse.ts) and plain table rows (tableRowsParse.ts).
  */
 export function parseChunk(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
   const fence = borrowed || table.tableHead !== undefined ? undefined : parseLongFence(text);
@@ -166,6 +167,8 @@ export function parseChunk(text: string, borrowed?: Borrowed, table: TableContex
     knownSkipped.set(parse, []);
     return parse;
   }
+  const plain = borrowed || table.tableHead !== undefined || table.tableContinues ? undefined : parsePlainChunk(text);
+  if (plain) return plain;
   const rows = borrowed || table.tableHead === undefined ? undefined : parseTableRows(text, table.tableHead);
   if (rows) {
     if (table.tableContinues) markContinues(rows, text);
@@ -176,9 +179,18 @@ export function parseChunk(text: string, borrowed?: Borrowed, table: TableContex
   return parseChunkWithRemark(text, borrowed, table);
 }
 
+/** The parse of a chunk of plain blocks (plainBlocksParse.ts), read without micromark; undefined for any other chunk. */
+export function parsePlainChunk(text: string): ChunkParse | undefined {
+  const tree = parsePlainBlocks(text);
+  if (!tree) return undefined;
+  const parse = describeChunk(text, tree);
+  knownSkipped.set(parse, []);
+  return parse;
+}
+
 /**
  * `parseChunk` always through remark, without the paths that build a tree without micromark (a long
- * fence, plain table rows). Exported for the tests that compare those paths with it.
+ * fence, plain blocks, plain table rows). Exported for the tests that compare those paths with it.
  */
 export function parseChunkWithRemark(text: string, borrowed?: Borrowed, table: TableContext = {}): ChunkParse {
   const before = borrowed?.before ? `${borrowed.definitions}\n\n` : '';

@@ -1,7 +1,7 @@
 import { detached } from '../text/detached';
 import { LineIndex } from '../text/lineIndex';
 import type { Borrowed, ChunkParse, HeadingFact, TableContext } from './chunkParse';
-import { parseChunk } from './chunkParse';
+import { parseChunk, parsePlainChunk } from './chunkParse';
 import type { UnitSpan } from './chunks';
 import { splitUnits } from './chunks';
 import type { FrontMatter } from './frontMatter';
@@ -240,6 +240,13 @@ function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineInd
     if (hit) {
       known[index] = hit;
       if (flush()) yield; // a run is of consecutive chunks
+      continue;
+    }
+    const plain = context ? undefined : parsePlainChunk(span.key);
+    if (plain) {
+      cache.set(span.key, plain);
+      known[index] = plain;
+      if (flush()) yield;
       continue;
     }
     // Only chunks that start a top-level block afresh, and parse alone, are cut out of a run's parse.
