@@ -81,9 +81,15 @@ describe('plain blocks read without micromark', () => {
       'A paragraph\n# then a heading\n```\nthen a fence\n```\n',
       '# Heading\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText.\n',
       '| a | b | c |\n|---|---|---|\n| 1 | 2 |   \n| 1 | 2 | 3 | 4 |\t\n',
+      '---\ntitle: "ViT-B/16 on SST-2"\ntags: [a, b]\n---\n\n# Title\n\n**Researchers**: Grace Hopper\n\n---\n',
+      '---\n---\nText.\n',
+      '- [ ] open\n- [x] done\n- [X] **Done** too\n',
+      '1. [ ] first\n',
+      'See [the repo](https://git.example.org/ml/exp-245?x=1#y) and [**bold** link](a_b.md), [9] and [ ] and [x] here.\n',
+      '| Paper | Link |\n|---|---|\n| A | [pdf](https://a.org/b.pdf) |\n',
+      '- Training code: [repo](https://git.example.org/ml/exp-245)\n',
     ];
     const refused = [
-      '---\ntitle: x\n---\n',
       'Text\n---\n',
       'Text\n===\n',
       '- a\n- b\n\n- c\n',
@@ -96,11 +102,23 @@ describe('plain blocks read without micromark', () => {
       '  indented\n',
       '| a |\n|---|\nnot a row\n',
       'R&D\n',
-      '- [ ] task\n',
       '> quote\n',
       '<!-- mlreport-disable -->\n',
       '**a *b* c**\n',
       '```\nnever closed\n',
+      '---\ntitle: never closed\n',
+      '![image](a.png)\n',
+      '[a][b] and [a][]\n',
+      'A note[^1].\n',
+      '[a]: https://a.org\n\nSee [a].\n',
+      'See [a](b "title").\n',
+      'See [a](<b c>).\n',
+      'See [a](b?x=1&amp;y=2).\n',
+      'See [a [b] c](d).\n',
+      'See [](d).\n',
+      'See [a]().\n',
+      '- [ ]  two spaces\n',
+      '- [y] not a box\n',
     ];
     for (const text of taken) assert.ok(compare(text), `not taken: ${JSON.stringify(text)}`);
     for (const text of refused) assert.equal(parsePlainBlocks(text), undefined, `taken: ${JSON.stringify(text)}`);
@@ -120,6 +138,7 @@ describe('plain blocks read without micromark', () => {
       { weight: 20, arbitrary: word },
       { weight: 3, arbitrary: word.map((w) => `**${w}**`) },
       { weight: 3, arbitrary: word.map((w) => `\`${w}\``) },
+      { weight: 2, arbitrary: fc.constantFrom('[a](b)', '[9]', '[x](https://a.org/b_c?d=1#e)', '[**a**](b)', '[`a`](b)', '[ ]', '[x]', '[a](b c)', '[a](b)(c)', '[a]', '](', '[[a]]', '[a](', '[a](b))', '![a](b)', '[a](<b>)', '[a]:', '[^a]') },
       { weight: 1, arbitrary: fc.constantFrom('*', '**', '***', '_', '__', '`', '``', '~', '~~', '&', '&amp;', '&#35;', '<b>', '<', '>', '[x]', '[^1]', '](y)', '\\', '|', '#', '!', '(', ')', ':', '$', '  ', '\t', ' ', '-', '+', '=', '1.', '1)', '2.', 'é', '\u00a0', '*a*', '_a_', '**a **', '** a**', '**a*', '*a**', '`a ``', '` a`', '` a `', '** **') },
     );
     const inline = fc.array(piece, { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join(' '));
@@ -136,6 +155,7 @@ describe('plain blocks read without micromark', () => {
       fc.tuple(inline, inline).map(([a, b]) => `| ${a} | ${b} |`),
       fc.tuple(inline, inline, fc.constantFrom(' ', '   ', '\t', ' |', '| ', '|')).map(([a, b, end]) => `| ${a} | ${b}${end}`),
       fc.constantFrom('| 1 | 2 |   ', '| 1 |\t', 'a | b', '|a|b|c|', '||', '| \\| |'),
+      fc.constantFrom('- [ ] t', '- [x] done', '* [X] ok', '1. [ ] a', '- [ ]', '- [x]  b', '- [y] c', '---', 'title: x', 'a: [1, 2]', '--- '),
       fc.constantFrom('| a | b |', '|---|:--:|', '| --- | --- |', '|:--|--:|', '---', '***', '___', '===', '```', '```py', '~~~', '', '', '', '   ', '> q', '<!-- c -->', '    code', '[a]: #', '- [ ] t'),
       fc.constantFrom('', ''),
     );

@@ -1,6 +1,6 @@
 /**
- * Chunks of plain blocks, read without micromark: ATX headings, paragraphs, tight lists of one-line
- * items, GFM tables, fenced code and thematic breaks, each unindented and with the inline content
+ * Chunks of plain blocks, read without micromark: front matter, ATX headings, paragraphs, tight lists
+ * of one-line items (task items too), GFM tables, fenced code and thematic breaks, each unindented and with the inline content
  * plainInline.ts reads. micromark is most of a full lint's time, and most chunks of a report are
  * made of nothing else. The tree is built equal node for node to remark's
  * (`test/unit/plainBlocksParse.test.ts` compares the two on every chunk of the examples, fixtures and
@@ -11,7 +11,7 @@
 import type { AlignType, BlockContent, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { isDelimiterRow, splitRow, trimSpan } from '../text/rowCells';
 import { MAX_INLINE_DELIMITERS, MAX_TABLE_CELLS } from './limits';
-import { closesCodeFence, codeFenceOpening, endPoint } from './lines';
+import { closesCodeFence, codeFenceOpening, endPoint, frontMatterBlock } from './lines';
 import { isAsciiAlphanumeric, LinePoints, plainInline } from './plainInline';
 
 const enum Code {
@@ -53,12 +53,26 @@ function crowded(text: string): boolean {
 export function parsePlainBlocks(text: string): Root | undefined {
   // Line breaks other than `\n`, NUL (replaced by micromark), and a chunk crowded enough that the
   // parse limits might blank a line: remark.
-  if (text.includes('\r') || text.includes('\0') || crowded(text)) return undefined;
+  // A label definition (`]:`) would make `[label]` a link: remark.
+  if (text.includes('\r') || text.includes('\0') || text.includes(']:') || crowded(text)) return undefined;
   const lines = splitLines(text);
   const children: RootContent[] = [];
   /** The kind of the last block, for what may follow it without a blank line. */
   let previous: 'start' | 'blank' | 'heading' | 'block' = 'start';
-  for (let index = 0; index < lines.length; ) {
+  let index = 0;
+  if (text.startsWith('---')) {
+    // Front matter, or a thematic break that remark-frontmatter would read as its opening fence.
+    const frontMatter = frontMatterBlock(text);
+    if (!frontMatter) return undefined;
+    const close = lines.findIndex((line) => line.start === frontMatter.closeStart);
+    const closeLine = lines[close];
+    if (!closeLine) return undefined;
+    const value = text.slice(frontMatter.contentStart, Math.max(frontMatter.contentStart, frontMatter.closeStart - 1));
+    children.push({ type: 'yaml', value, position: { start: { line: 1, column: 1, offset: 0 }, end: pointsOf(closeLine).at(closeLine.end) } });
+    previous = 'block';
+    index = close + 1;
+  }
+  while (index < lines.length) {
     const line = lines[index] as Line;
     const first = text.charCodeAt(line.start);
     if (line.end === line.start || isBlank(text, line)) {
@@ -212,13 +226,16 @@ function bulletOrNumberedList(text: string, lines: readonly Line[], index: numbe
     const size = listMarker(text, line);
     if (size === 0 || isBlank(text, line)) break;
     if (listKind(text, line, size) !== kind) return undefined;
-    const contentStart = line.start + size + 1;
+    const checked = taskCheck(text, line.start + size + 1);
+    const contentStart = line.start + size + 1 + (checked === null ? 0 : 4);
     if (!startsItemContent(text, contentStart, line.end) || text.charCodeAt(line.end - 1) === Code.Space || text.charCodeAt(line.end - 1) === Code.Tab) return undefined;
     const points = pointsOf(line);
     const children = plainInline(text, contentStart, line.end, points);
     if (!children) return undefined;
-    const paragraph: BlockContent = { type: 'paragraph', children, position: { start: points.at(contentStart), end: points.at(line.end) } };
-    items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: points.at(line.start), end: points.at(line.end) } });
+    // After a task box the paragraph starts where its first text does, or, when that is not text, at the box.
+    const paragraphStart = checked !== null && children[0]?.type !== 'text' ? line.start + size + 1 : contentStart;
+    const paragraph: BlockContent = { type: 'paragraph', children, position: { start: points.at(paragraphStart), end: points.at(line.end) } };
+    items.push({ type: 'listItem', spread: false, checked, children: [paragraph], position: { start: points.at(line.start), end: points.at(line.end) } });
   }
   const firstItem = items[0];
   const lastItem = items[items.length - 1];
@@ -235,6 +252,13 @@ function bulletOrNumberedList(text: string, lines: readonly Line[], index: numbe
     position: { start: { ...firstItem.position.start }, end: { ...lastItem.position.end } },
   };
   return [list, at];
+}
+
+/** A task item's box, `[ ]`, `[x]` or `[X]` then one space, at the start of its content: whether it is checked; null without one. */
+function taskCheck(text: string, start: number): boolean | null {
+  if (text.charCodeAt(start) !== 91 || text.charCodeAt(start + 2) !== 93 || text.charCodeAt(start + 3) !== Code.Space) return null;
+  const mark = text.charAt(start + 1);
+  return mark === ' ' ? false : mark === 'x' || mark === 'X' ? true : null;
 }
 
 /** The bullet, or the number's delimiter: items of another kind start another list. */

@@ -1,7 +1,7 @@
 /**
  * The inline content of a plain block, read without micromark: text, `**strong**` whose content is
- * plain text between letters or digits, `` `code` ``, intraword `_`, a lone `~`, and `&` and `<` where
- * they start nothing. That is
+ * plain text between letters or digits, `` `code` ``, `[links](url)`, `[labels]` that nothing defines,
+ * intraword `_`, a lone `~`, and `&` and `<` where they start nothing. That is
  * most of what reports hold, and for it CommonMark's rules come down to a few checks: an opening
  * `**` followed by a letter or digit can open whatever comes before it, a closing `**` after one can
  * close, and with no other `*` in between the two pair. Anything else (escapes, links, HTML,
@@ -15,14 +15,21 @@ const enum Code {
   Tab = 9,
   LineFeed = 10,
   Space = 32,
+  Bang = 33,
   Hash = 35,
   Ampersand = 38,
+  Paren = 40,
+  CloseParen = 41,
   Star = 42,
   Slash = 47,
   Zero = 48,
   Nine = 57,
   Less = 60,
   Question = 63,
+  Bracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  Caret = 94,
   Underscore = 95,
   Backtick = 96,
   Tilde = 126,
@@ -40,6 +47,8 @@ const enum Kind {
   Tilde = 6,
   LineFeed = 7,
   Less = 8,
+  Bracket = 9,
+  CloseBracket = 10,
 }
 
 const KINDS = new Uint8Array(128);
@@ -47,7 +56,9 @@ for (let code = 0; code < 32; code++) KINDS[code] = Kind.Refused;
 KINDS[127] = Kind.Refused;
 KINDS[Code.Tab] = Kind.Plain;
 KINDS[Code.LineFeed] = Kind.LineFeed;
-for (const char of '\\[]') KINDS[char.charCodeAt(0)] = Kind.Refused;
+KINDS[Code.Backslash] = Kind.Refused;
+KINDS[Code.Bracket] = Kind.Bracket;
+KINDS[Code.CloseBracket] = Kind.CloseBracket;
 KINDS[Code.Less] = Kind.Less;
 KINDS[Code.Star] = Kind.Star;
 KINDS[Code.Backtick] = Kind.Backtick;
@@ -81,12 +92,14 @@ export class LinePoints {
 /**
  * The phrasing nodes of `text` from `start` to `end` (the content of a heading, a table cell, or a
  * paragraph whose lines are unindented and end without blanks), or undefined when it holds anything
- * this reader does not read.
+ * this reader does not read. The text must define no label (`[label]: …`).
  */
 export function plainInline(text: string, start: number, end: number, points: LinePoints): PhrasingContent[] | undefined {
   const nodes: PhrasingContent[] = [];
   let textStart = start;
   let tildes = 0;
+  /** The `]` of a bracketed text read as it is. */
+  let literalClose = -1;
   const flushText = (to: number): void => {
     if (to > textStart) nodes.push({ type: 'text', value: text.slice(textStart, to), position: { start: points.at(textStart), end: points.at(to) } });
   };
@@ -99,6 +112,29 @@ export function plainInline(text: string, start: number, end: number, points: Li
         continue;
       case Kind.Refused:
         return undefined;
+      case Kind.CloseBracket:
+        if (at !== literalClose) return undefined;
+        continue;
+      case Kind.Bracket: {
+        const close = bracketEnd(text, at, end);
+        // A footnote call, an image, nested or unclosed brackets, or a reference (`[a][b]`): remark.
+        if (close < 0 || text.charCodeAt(at + 1) === Code.Caret || (at > start && text.charCodeAt(at - 1) === Code.Bang)) return undefined;
+        const after = text.charCodeAt(close + 1);
+        if (after === Code.Paren) {
+          const link = inlineLink(text, at, close, end, points);
+          if (!link) return undefined;
+          flushText(at);
+          nodes.push(link);
+          at = (link.position?.end.offset ?? at + 1) - 1;
+          textStart = at + 1;
+          continue;
+        }
+        // `[label]` stays text: the chunk defines no label (the caller makes sure), and a definition
+        // elsewhere in the document makes the chunk parse again with it, through remark.
+        if (after === Code.Bracket) return undefined;
+        literalClose = close;
+        continue;
+      }
       case Kind.Less: {
         // `<` starts HTML or an autolink only before a letter, `/`, `!` or `?`.
         const next = text.charCodeAt(at + 1);
@@ -142,6 +178,35 @@ export function plainInline(text: string, start: number, end: number, points: Li
   }
   flushText(end);
   return nodes;
+}
+
+/** The `]` that closes the `[` at `open` on its line, with nothing between that could nest or escape; -1 otherwise. */
+function bracketEnd(text: string, open: number, end: number): number {
+  for (let at = open + 1; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === Code.CloseBracket) return at > open + 1 ? at : -1;
+    if (code === Code.Bracket || code === Code.Backslash || code === Code.LineFeed || code === Code.Backtick || code === Code.Less) return -1;
+  }
+  return -1;
+}
+
+/**
+ * `[text](destination)`: text that plainInline reads, a destination without blanks, parentheses,
+ * angle brackets, quotes, escapes or character references (nothing in it is then decoded, and there
+ * is no title). Undefined otherwise.
+ */
+function inlineLink(text: string, open: number, close: number, end: number, points: LinePoints): PhrasingContent | undefined {
+  const destinationStart = close + 2;
+  let at = destinationStart;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === Code.CloseParen) break;
+    if (code <= Code.Space || code === Code.Paren || code === Code.Less || code === 62 || code === Code.Backslash || code === Code.Ampersand || code === 34 || code === 39 || code === 127) return undefined;
+  }
+  if (at >= end || at === destinationStart) return undefined;
+  const children = plainInline(text, open + 1, close, points);
+  if (!children || children.length === 0) return undefined;
+  return { type: 'link', title: null, url: text.slice(destinationStart, at), children, position: { start: points.at(open), end: points.at(at + 1) } };
 }
 
 /**
