@@ -88,6 +88,8 @@ describe('plain blocks read without micromark', () => {
       'See [the repo](https://git.example.org/ml/exp-245?x=1#y) and [**bold** link](a_b.md), [9] and [ ] and [x] here.\n',
       '| Paper | Link |\n|---|---|\n| A | [pdf](https://a.org/b.pdf) |\n',
       '- Training code: [repo](https://git.example.org/ml/exp-245)\n',
+      '- [y] not a box\n',
+      '## References\n1. Bengio et al. (2015). Early stopping.\n2. [9] Grace Hopper. Technical report.\n\n[paper](https://a.org) first.\n',
     ];
     const refused = [
       'Text\n---\n',
@@ -118,7 +120,9 @@ describe('plain blocks read without micromark', () => {
       'See [](d).\n',
       'See [a]().\n',
       '- [ ]  two spaces\n',
-      '- [y] not a box\n',
+      '- [ ]\n',
+      '- [x]\n',
+      '[^1] first\n',
     ];
     for (const text of taken) assert.ok(compare(text), `not taken: ${JSON.stringify(text)}`);
     for (const text of refused) assert.equal(parsePlainBlocks(text), undefined, `taken: ${JSON.stringify(text)}`);

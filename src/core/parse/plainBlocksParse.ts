@@ -268,13 +268,16 @@ function listKind(text: string, line: Line, size: number): string {
 
 /**
  * Content that starts no block of its own inside the item: not a heading, quote, list marker, fence,
- * thematic break, HTML, table or setext underline. `**` followed by a letter or digit opens strong.
+ * thematic break, HTML, table or setext underline. `**` followed by a letter or digit opens strong; a
+ * `[` a label or a link.
  */
 function startsItemContent(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (first === Code.Star) return text.charCodeAt(start + 1) === Code.Star && isAsciiAlphanumeric(text.charCodeAt(start + 2));
   if (first === Code.Backtick) return text.charCodeAt(start + 1) !== Code.Backtick;
   if (isDigit(first)) return !listMarker(text, { start, end, number: 0 }) && !/^\d{1,9}[.)]$/.test(text.slice(start, end));
+  // `[9] Hinton …`: a label (the chunk defines none), but not what could be a task box or a footnote.
+  if (first === 91) return !/^\[[ xX^]/.test(text.slice(start, start + 2));
   return first >= 128 || isAsciiAlphanumeric(first) || '("\'$%@,.:;?/'.includes(String.fromCharCode(first));
 }
 
