@@ -242,18 +242,19 @@ function* parseUncached(text: string, spans: readonly UnitSpan[], lines: LineInd
       if (flush()) yield; // a run is of consecutive chunks
       continue;
     }
-    const plain = context ? undefined : parsePlainChunk(span.key);
-    if (plain) {
-      cache.set(span.key, plain);
-      known[index] = plain;
-      if (flush()) yield;
-      continue;
-    }
-    // Only chunks that start a top-level block afresh, and parse alone, are cut out of a run's parse.
+    // Only chunks that start a top-level block afresh, and parse alone, are cut out of a run's parse
+    // (a chunk parsed alone is tried as plain blocks by parseChunk).
     if (context || (span.boundary !== 'heading' && span.boundary !== 'block') || span.end - span.start >= groupSize / 2) {
       if (flush()) yield;
       known[index] = parseSpan(text, span, span.end, span, cache);
       yield;
+      continue;
+    }
+    const plain = parsePlainChunk(span.key);
+    if (plain) {
+      cache.set(span.key, plain);
+      known[index] = plain;
+      if (flush()) yield;
       continue;
     }
     group.push(index);

@@ -173,31 +173,43 @@ function isBlankOrEnd(line: string, index: number): boolean {
 }
 
 /** Delimiter characters in a line: all of them, and the most between two pipes (a table cell is its own inline run). */
+function isInlineDelimiter(code: number): boolean {
+  switch (code) {
+    case Code.Star:
+    case Code.Underscore:
+    case Code.Bracket:
+    case Code.CloseBracket:
+    case Code.Paren:
+    case Code.CloseParen:
+    case Code.Backtick:
+    case Code.Tilde:
+    case Code.Less:
+    case Code.Bang:
+    case Code.Backslash:
+      return true;
+  }
+  return false;
+}
+
+/** The characters in `text` that the limits count as inline delimiters, counted up to `stopAt` at most. */
+export function inlineDelimiterCount(text: string, stopAt = Infinity): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < stopAt; i++) if (isInlineDelimiter(text.charCodeAt(i))) count++;
+  return count;
+}
+
 function countDelimiters(body: string): { inline: number; inCell: number; pipes: number } {
   let inline = 0;
   let inCell = 0;
   let cellStart = 0;
   let pipes = 0;
   for (let i = 0; i < body.length; i++) {
-    switch (body.charCodeAt(i)) {
-      case Code.Star:
-      case Code.Underscore:
-      case Code.Bracket:
-      case Code.CloseBracket:
-      case Code.Paren:
-      case Code.CloseParen:
-      case Code.Backtick:
-      case Code.Tilde:
-      case Code.Less:
-      case Code.Bang:
-      case Code.Backslash:
-        inline++;
-        break;
-      case Code.Pipe:
-        pipes++;
-        inCell = Math.max(inCell, inline - cellStart);
-        cellStart = inline;
-        break;
+    const code = body.charCodeAt(i);
+    if (isInlineDelimiter(code)) inline++;
+    else if (code === Code.Pipe) {
+      pipes++;
+      inCell = Math.max(inCell, inline - cellStart);
+      cellStart = inline;
     }
   }
   return { inline, inCell: Math.max(inCell, inline - cellStart), pipes };

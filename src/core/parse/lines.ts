@@ -23,7 +23,7 @@ const enum Code {
 const isBlank = (code: number): boolean => code === Code.Space || code === Code.Tab;
 
 /** Whether `text` from `from` to `to` holds only spaces and tabs. */
-function blankTo(text: string, from: number, to: number): boolean {
+export function blankTo(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
   return true;
 }

@@ -10,8 +10,8 @@
  */
 import type { AlignType, BlockContent, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { isDelimiterRow, splitRow, trimSpan } from '../text/rowCells';
-import { MAX_INLINE_DELIMITERS, MAX_TABLE_CELLS } from './limits';
-import { closesCodeFence, codeFenceOpening, endPoint, frontMatterBlock } from './lines';
+import { inlineDelimiterCount, MAX_INLINE_DELIMITERS, MAX_TABLE_CELLS } from './limits';
+import { blankTo, closesCodeFence, codeFenceOpening, endPoint, frontMatterBlock } from './lines';
 import { isAsciiAlphanumeric, LinePoints, plainInline } from './plainInline';
 
 const enum Code {
@@ -31,7 +31,7 @@ const enum Code {
   Tilde = 126,
 }
 
-interface Line {
+export interface Line {
   start: number;
   /** End of the content, before the line break. */
   end: number;
@@ -39,22 +39,13 @@ interface Line {
   number: number;
 }
 
-/** The characters the parse limits (limits.ts) count as inline delimiters. */
-const LIMIT_DELIMITERS = /[*_[\]()`~<!\\]/g;
-
-/** Whether the text holds as many delimiters as one inline run may (fewer in all, and no run reaches the limit). */
-function crowded(text: string): boolean {
-  LIMIT_DELIMITERS.lastIndex = 0;
-  for (let count = 0; LIMIT_DELIMITERS.exec(text); ) if (++count >= MAX_INLINE_DELIMITERS) return true;
-  return false;
-}
 
 /** The chunk's tree as remark makes it, or undefined when a block in it is not plain. */
 export function parsePlainBlocks(text: string): Root | undefined {
-  // Line breaks other than `\n`, NUL (replaced by micromark), and a chunk crowded enough that the
-  // parse limits might blank a line: remark.
-  // A label definition (`]:`) would make `[label]` a link: remark.
-  if (text.includes('\r') || text.includes('\0') || text.includes(']:') || crowded(text)) return undefined;
+  // Line breaks other than `\n`, NUL (replaced by micromark), a label definition (`]:`, which would
+  // make `[label]` a link), and a chunk with as many delimiters as one inline run may hold (with fewer
+  // in all, the parse limits blank no line): remark.
+  if (text.includes('\r') || text.includes('\0') || text.includes(']:') || inlineDelimiterCount(text, MAX_INLINE_DELIMITERS) >= MAX_INLINE_DELIMITERS) return undefined;
   const lines = splitLines(text);
   const children: RootContent[] = [];
   /** The kind of the last block, for what may follow it without a blank line. */
@@ -75,7 +66,7 @@ export function parsePlainBlocks(text: string): Root | undefined {
   while (index < lines.length) {
     const line = lines[index] as Line;
     const first = text.charCodeAt(line.start);
-    if (line.end === line.start || isBlank(text, line)) {
+    if (isBlank(text, line)) {
       previous = 'blank';
       index++;
       continue;
@@ -148,11 +139,7 @@ function splitLines(text: string): Line[] {
 }
 
 function isBlank(text: string, line: Line): boolean {
-  for (let at = line.start; at < line.end; at++) {
-    const code = text.charCodeAt(at);
-    if (code !== Code.Space && code !== Code.Tab) return false;
-  }
-  return true;
+  return blankTo(text, line.start, line.end);
 }
 
 function pointsOf(line: Line): LinePoints {
@@ -187,10 +174,8 @@ function code(text: string, lines: readonly Line[], index: number): [RootContent
     const lang = /^[^ \t]*/.exec(info)?.[0] ?? '';
     const meta = info.slice(lang.length).replace(/^[ \t]+/, '');
     const value = at === index + 1 ? '' : text.slice(open.end + 1, line.start - 1);
-    const points = new LinePoints([open.start, line.start], open.number);
-    // The closing line's number is the opening one's plus the lines between.
-    const end = { line: line.number, column: line.end - line.start + 1, offset: line.end };
-    return [{ type: 'code', lang: lang === '' ? null : lang, meta: meta === '' ? null : meta, value, position: { start: points.at(open.start), end } }, at + 1];
+    const position = { start: pointsOf(open).at(open.start), end: pointsOf(line).at(line.end) };
+    return [{ type: 'code', lang: lang === '' ? null : lang, meta: meta === '' ? null : meta, value, position }, at + 1];
   }
   return undefined;
 }
@@ -298,10 +283,8 @@ function plainParagraph(text: string, lines: readonly Line[], index: number): [R
     const line = lines[at] as Line;
     if (isBlank(text, line)) break;
     const first = text.charCodeAt(line.start);
-    if (at > index && (first === Code.Hash || ((first === Code.Backtick || first === Code.Tilde) && codeFenceOpening(text.slice(line.start, line.end))))) {
-      if (first === Code.Hash && !heading(text, line)) return undefined;
-      break;
-    }
+    // The block loop reads the heading or fence next, and refuses a `#` line that is not a heading.
+    if (at > index && (first === Code.Hash || ((first === Code.Backtick || first === Code.Tilde) && codeFenceOpening(text.slice(line.start, line.end))))) break;
     const last = text.charCodeAt(line.end - 1);
     if (!startsParagraph(text, line) || last === Code.Space || last === Code.Tab || text.slice(line.start, line.end).includes('|')) return undefined;
     starts.push(line.start);
@@ -357,11 +340,13 @@ function plainTable(text: string, lines: readonly Line[], index: number): [Table
 }
 
 /**
- * A row as mdast-util-gfm-table makes it: the row spans the line; a cell spans from the pipe before
- * it (the line's start for the first) to the next separating pipe, the last to the line's end; a
- * cell's content is what lies between the pipes without surrounding blanks, read by plainInline.
+ * A row as mdast-util-gfm-table makes it: the row spans the whole line, trailing blanks included; a
+ * cell spans from the pipe before it (the line's start for the first) to the next separating pipe,
+ * the last to the line's end; a cell's content is what lies between the pipes without surrounding
+ * blanks, read by plainInline, and an empty cell has none. Cells beyond the header's count are kept.
+ * Undefined when a cell's content is not plain.
  */
-function tableRow(text: string, line: Line): TableRow | undefined {
+export function tableRow(text: string, line: Line): TableRow | undefined {
   // Blanks after the last pipe make no cell; the last cell still reaches the line's end.
   let contentEnd = line.end;
   while (contentEnd > line.start && (text.charCodeAt(contentEnd - 1) === Code.Space || text.charCodeAt(contentEnd - 1) === Code.Tab)) contentEnd--;

@@ -3,16 +3,15 @@
  * rows (see chunks.ts), and each chunk of rows is parsed after the table's header and delimiter
  * lines; micromark's table extension takes most of the time of a full lint of a table-heavy report
  * and of an edit in a big table. Rows that hold nothing but plain text make a tree that follows from
- * their pipes alone, built here equal node for node to remark's (`test/unit/tableRowsParse.test.ts`
+ * their pipes alone (each row read by `tableRow` in plainBlocksParse.ts), equal node for node to remark's (`test/unit/tableRowsParse.test.ts`
  * compares the two). Anything else — a character that can start an inline construct or another
  * block, text after the rows, a head that is not a plain table head — is left to remark.
  */
-import type { Root, Table, TableCell, TableRow, Text } from 'mdast';
-import type { Point } from 'unist';
-import { splitRow, trimSpan } from '../text/rowCells';
-import { MAX_INLINE_DELIMITERS, MAX_TABLE_CELLS } from './limits';
+import type { Root, Table, TableRow } from 'mdast';
+import { inlineDelimiterCount, MAX_INLINE_DELIMITERS, MAX_TABLE_CELLS } from './limits';
 import { endPoint } from './lines';
 import { parseMarkdown } from './markdown';
+import { tableRow } from './plainBlocksParse';
 
 const enum Code {
   Tab = 9,
@@ -47,8 +46,6 @@ for (const char of '\\`*_<>[]!&~$') KINDS[char.charCodeAt(0)] = Kind.Refused;
 KINDS[Code.Paren] = KINDS[Code.CloseParen] = Kind.Counted;
 KINDS[Code.Pipe] = Kind.Pipe;
 
-/** The characters limits.ts counts as inline delimiters. */
-const LIMIT_DELIMITERS = /[*_[\]()`~<!\\]/g;
 
 /** What the rows need of their table's head: its columns' alignment, and its share of the parse limits. */
 interface Head {
@@ -81,7 +78,7 @@ function readHead(tableHead: string): Head | null {
   const tree = parseMarkdown(tableHead);
   const table = tree.children[0];
   if (tree.data || tree.children.length !== 1 || table?.type !== 'table' || table.children.length !== 1 || table.position?.start.offset !== 0) return null;
-  return { align: table.align ?? [], delimiters: tableHead.match(LIMIT_DELIMITERS)?.length ?? 0 };
+  return { align: table.align ?? [], delimiters: inlineDelimiterCount(tableHead) };
 }
 
 /**
@@ -136,7 +133,9 @@ export function parseTableRows(text: string, tableHead: string): Root | undefine
       break;
     }
     if (!startsRow(text, start, end) || pipes > MAX_TABLE_CELLS) return undefined;
-    rows.push(row(text, start, end, line));
+    const parsed = tableRow(text, { start, end, number: line });
+    if (!parsed) return undefined;
+    rows.push(parsed);
     line++;
     start = next;
   }
@@ -177,35 +176,4 @@ function blankToEnd(text: string, from: number): boolean {
     if (code !== Code.Space && code !== Code.Tab && code !== Code.LineFeed && code !== Code.CarriageReturn) return false;
   }
   return true;
-}
-
-/**
- * A body row from `start` to `end` (before its line break) on line `line`, as micromark and
- * mdast-util-gfm-table make it. The row spans the whole line, trailing blanks included. A cell spans
- * from the pipe before it (the line's start for the first cell) to the next separating pipe, the last
- * cell to the line's end, a trailing pipe included; its text is what lies between the pipes without
- * surrounding blanks, and an empty cell has no text. Cells beyond the header's count are kept.
- */
-function row(text: string, start: number, end: number, line: number): TableRow {
-  let contentEnd = end;
-  while (contentEnd > start && (text.charCodeAt(contentEnd - 1) === Code.Space || text.charCodeAt(contentEnd - 1) === Code.Tab)) contentEnd--;
-  const { cells } = splitRow(text.slice(start, contentEnd));
-  const children: TableCell[] = [];
-  for (let index = 0; index < cells.length; index++) {
-    const cell = cells[index] as (typeof cells)[number];
-    const from = index === 0 ? start : start + cell.start - 1;
-    const to = index === cells.length - 1 ? end : start + cell.end;
-    const content = trimSpan(text, start + cell.start, start + cell.end);
-    const node: TableCell = { type: 'tableCell', children: [], position: { start: point(line, start, from), end: point(line, start, to) } };
-    if (content.end > content.start) {
-      const value: Text = { type: 'text', value: text.slice(content.start, content.end), position: { start: point(line, start, content.start), end: point(line, start, content.end) } };
-      node.children.push(value);
-    }
-    children.push(node);
-  }
-  return { type: 'tableRow', children, position: { start: point(line, start, start), end: point(line, start, end) } };
-}
-
-function point(line: number, lineStart: number, offset: number): Point {
-  return { line, column: offset - lineStart + 1, offset };
 }
